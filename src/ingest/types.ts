@@ -54,6 +54,8 @@ export interface DocumentEntry {
   id: string;
   title: string;
   shortTitle: string;
+  /** English title without digits that are not in the Chinese title (answers quote only source figures). */
+  titleEn: string;
   file: string;
   parser: string;
   publisher?: string;

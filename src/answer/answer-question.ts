@@ -1,0 +1,164 @@
+import type { Chunk, DocumentEntry } from '../ingest/types.js';
+import { analyzeQuestion, type ChatTurn, type QuestionAnalysis } from '../retrieve/analyze-question.js';
+import type { Retriever, ScoredChunk } from '../retrieve/retriever.js';
+import { normalizeForMatch } from '../text/normalize.js';
+import { composeFound, composeNotFound, type Statement } from './compose.js';
+import { refuseBeforeRetrieval, uncoveredYear, type RefusalReason } from './out-of-scope.js';
+import { alignRespectively, type RespectivePair } from './respectively.js';
+import { selectPassages, type Selection } from './select-passage.js';
+import { trimPunctuation } from './split-clauses.js';
+import type { TermStats } from './term-stats.js';
+import type { AnswerResult, Citation, Figure } from './types.js';
+
+/** Below this share of the question's topic found in the best passage, the documents do not answer it. */
+export const MIN_COVERAGE = 0.6;
+/** A second document's statement is shown beside the first when it covers the question nearly as well. */
+const CONFLICT_RATIO = 0.85;
+const RETRIEVE_K = 12;
+const RELATED_ON_REFUSAL = 3;
+
+export interface AnswerContext {
+  retriever: Retriever;
+  stats: TermStats;
+  documents: Map<string, DocumentEntry>;
+  /** All passage text, normalised: to tell a place the documents never name. */
+  corpusText: string;
+}
+
+export interface AnswerOptions {
+  history?: ChatTurn[];
+  docs?: string[];
+}
+
+function citationOf(hit: ScoredChunk, docs: Map<string, DocumentEntry>): Citation {
+  const m = hit.chunk.metadata;
+  return {
+    chunkId: m.id,
+    docId: m.docId,
+    docTitle: docs.get(m.docId)?.title ?? m.docTitle,
+    section: m.section.join(' > '),
+    text: hit.chunk.pageContent,
+    start: m.start,
+    end: m.end,
+    score: Math.round(hit.score * 1000) / 1000,
+  };
+}
+
+/** The figures of a selection that belong to what was asked: those whose own label names a question term. */
+function relevantFigures(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): string[] {
+  const text = sel.hit.chunk.pageContent;
+  const all = sel.figures;
+  const labelled = all.filter((f, i) => {
+    const from = Math.max(sel.group.start, i > 0 ? all[i - 1]!.end : sel.group.start);
+    const label = normalizeForMatch(text.slice(from, f.start));
+    return analysis.contentTerms.some((t) => [t, ...stats.variants(t)].some((v) => label.includes(v)));
+  });
+  return (labelled.length > 0 ? labelled : all).map((f) => f.value);
+}
+
+function focusPairs(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): RespectivePair[] | undefined {
+  const pairs = alignRespectively(sel.sentence.text);
+  if (!pairs) return undefined;
+  const asked = pairs.filter((p) => {
+    const item = normalizeForMatch(p.item);
+    return analysis.contentTerms.some((t) => stats.weight(t) > 1 && [t, ...stats.variants(t)].some((v) => item.includes(v)));
+  });
+  return asked.length > 0 && asked.length < pairs.length ? asked : pairs;
+}
+
+function statementOf(sel: Selection, analysis: QuestionAnalysis, stats: TermStats, docs: Map<string, DocumentEntry>, citation: number): Statement {
+  const m = sel.hit.chunk.metadata;
+  const focus = analysis.intent === 'figure' || analysis.intent === 'general' ? focusPairs(sel, analysis, stats) : undefined;
+  return {
+    doc: docs.get(m.docId)!,
+    section: m.section,
+    quote: focus ? sel.sentence.text : sel.group.text,
+    figures: analysis.intent === 'figure' || analysis.intent === 'general' ? relevantFigures(sel, analysis, stats) : [],
+    focus,
+    citation,
+    kind: m.kind,
+  };
+}
+
+function scopesCompatible(a: Chunk, b: Chunk, analysis: QuestionAnalysis): boolean {
+  const wanted = analysis.frame.timeScopes.length > 0 ? analysis.frame.timeScopes : a.metadata.timeScope;
+  if (b.metadata.region !== a.metadata.region) return false;
+  if (wanted.length === 0 || b.metadata.timeScope.length === 0) return true;
+  // Without a period in the question, a figure for another period is still a different statement of "the same thing".
+  return analysis.frame.timeScopes.length === 0 || b.metadata.timeScope.some((s) => wanted.includes(s));
+}
+
+/** The best statement from another document about the same thing, when its figures differ. */
+function conflictingStatement(best: Selection, ranked: Selection[], analysis: QuestionAnalysis): Selection | undefined {
+  if (analysis.intent !== 'figure' && analysis.intent !== 'general') return undefined;
+  if (best.figures.length === 0) return undefined;
+  const bestDoc = best.hit.chunk.metadata.docId;
+  const bestValues = new Set(best.figures.map((f) => f.value));
+  return ranked.find(
+    (s) =>
+      s.hit.chunk.metadata.docId !== bestDoc &&
+      s.figures.length > 0 &&
+      s.coverage >= Math.max(MIN_COVERAGE, best.coverage * CONFLICT_RATIO) &&
+      s.score >= best.score * 0.6 &&
+      scopesCompatible(best.hit.chunk, s.hit.chunk, analysis) &&
+      s.figures.some((f) => !bestValues.has(f.value)),
+  );
+}
+
+function notFound(reason: RefusalReason, analysis: QuestionAnalysis, related: ScoredChunk[], ctx: AnswerContext, mode: AnswerResult['mode'], started: number): AnswerResult {
+  const citations = related.slice(0, RELATED_ON_REFUSAL).map((h) => citationOf(h, ctx.documents));
+  return {
+    answer: composeNotFound(reason, analysis.script, citations.length > 0),
+    found: false,
+    citations,
+    figures: [],
+    mode,
+    tookMs: Date.now() - started,
+    script: analysis.script,
+    reason,
+  };
+}
+
+/** Extractive answer: the source's own clause, figures verbatim, cited; or a plain statement that the documents do not say. */
+export async function answerQuestion(question: string, ctx: AnswerContext, opts: AnswerOptions = {}): Promise<AnswerResult> {
+  const started = Date.now();
+  const analysis = analyzeQuestion(question, opts.history ?? []);
+  const mode = ctx.retriever.mode;
+
+  const early = refuseBeforeRetrieval(analysis, ctx.corpusText);
+  if (early) return notFound(early.reason, analysis, [], ctx, mode, started);
+
+  const hits = await ctx.retriever.search(analysis, RETRIEVE_K, opts.docs);
+  const ranked = selectPassages(analysis, hits, ctx.stats);
+  const best = ranked[0];
+  const related = analysis.contentTerms.length > 0 ? hits.filter((h) => h.score > 0.3) : [];
+  if (!best || best.coverage < MIN_COVERAGE) return notFound('not-in-documents', analysis, related, ctx, mode, started);
+  if (uncoveredYear(analysis, best.sentence.text) !== undefined) return notFound('other-year', analysis, related, ctx, mode, started);
+
+  const chosen: Selection[] = [best];
+  const other = conflictingStatement(best, ranked, analysis);
+  if (other) chosen.push(other);
+
+  // Citations: the chosen passages first (in statement order), then the other top passages for context.
+  const citedHits: ScoredChunk[] = [];
+  for (const sel of chosen) if (!citedHits.includes(sel.hit)) citedHits.push(sel.hit);
+  for (const h of hits) if (citedHits.length < 5 && !citedHits.includes(h) && h.score > 0.3) citedHits.push(h);
+  const citations = citedHits.map((h) => citationOf(h, ctx.documents));
+
+  const statements = chosen.map((sel) => statementOf(sel, analysis, ctx.stats, ctx.documents, citedHits.indexOf(sel.hit) + 1));
+  const figures: Figure[] = statements.flatMap((s) =>
+    s.focus
+      ? s.focus.map((p) => ({ value: p.value, context: `${p.item}：${p.verb}${p.value}`, citation: s.citation }))
+      : s.figures.map((value) => ({ value, context: trimPunctuation(s.quote), citation: s.citation })),
+  );
+
+  return {
+    answer: composeFound(statements, analysis.script),
+    found: true,
+    citations,
+    figures,
+    mode,
+    tookMs: Date.now() - started,
+    script: analysis.script,
+  };
+}

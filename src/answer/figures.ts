@@ -1,0 +1,53 @@
+/** A figure as the source writes it: qualifier, number and unit together ("超1300亿元", "5.5%左右"). */
+export interface FigureSpan {
+  value: string;
+  start: number;
+  end: number;
+}
+
+const PREFIX = '(?:不少于|不低于|不超过|超过|突破|接近|约|超|近|逾|达)?';
+const ARABIC = '\\d+(?:\\.\\d+)?(?:[—–\\-~～]\\d+(?:\\.\\d+)?)?';
+const CHINESE = '[一二两三四五六七八九十百千]+(?=[万亿千百])';
+const UNIT =
+  '(?:个百分点|百分点|亿美元|万美元|美元|亿元|万元|元\\/月|元\\/年|元|亿斤|万吨|吨|万人次|人次|万人|人|万户|户|万家|家|万个|个|项|件|万方|方|' +
+  '平方米\\/人|万平方米|平方米|平方公里|公里|千米|米|万亩|亩|万套|套|所|张|台|辆|座|条|处|场|支|名|岁|倍|' +
+  '微克\\/立方米|万千瓦|千瓦|兆瓦|床|席|批|次|只|株|亿|万|千|%|‰)';
+const SUFFIX = '(?:以上|以下|以内|左右|多|余)?';
+
+const FIGURE = new RegExp(`${PREFIX}(?:${ARABIC}|${CHINESE})${UNIT}${SUFFIX}|${PREFIX}${ARABIC}${SUFFIX}`, 'gu');
+
+/** Years, codes like "35X"/"4+3+X", list ordinals and quoted names are not figures. */
+function isFigure(value: string, text: string, end: number): boolean {
+  const next = text.slice(end, end + 2);
+  if (/^(19|20)\d\d([—–\-](19|20)?\d\d)?$/.test(value) && /^[年—–\-]/.test(next)) return false;
+  if (/^\d{4}年/.test(value) === false && /^(19|20)\d\d$/.test(value)) return false;
+  if (/^[A-Za-z+”"]/.test(next)) return false;
+  if (/^\d+$/.test(value) && /^[、.．]/.test(next)) return false;
+  if (/^\d+$/.test(value) && !/^[年月日号]/.test(next)) return false; // a bare integer with no unit is not a stated figure
+  return !/^(达|约|超|近)$/.test(value);
+}
+
+/** Every figure in a text, in order; the spans index into the text so they can be highlighted in place. */
+export function extractFigures(text: string): FigureSpan[] {
+  const out: FigureSpan[] = [];
+  for (const m of text.matchAll(FIGURE)) {
+    let value = m[0];
+    let start = m.index!;
+    // "达" is a verb ("达114%"), not a qualifier worth keeping; the others change the meaning and stay.
+    if (value.startsWith('达')) {
+      value = value.slice(1);
+      start += 1;
+    }
+    const end = start + value.length;
+    const prev = text[start - 1] ?? '';
+    if (/[\dA-Za-z]/.test(prev)) continue;
+    if (!isFigure(value, text, end)) continue;
+    out.push({ value, start, end });
+  }
+  return out;
+}
+
+/** Bare numbers in a text (for the fidelity check: each must appear in a cited passage). */
+export function numbersIn(text: string): string[] {
+  return text.match(/\d+(?:\.\d+)?/g) ?? [];
+}

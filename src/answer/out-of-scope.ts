@@ -1,0 +1,52 @@
+import type { QuestionAnalysis } from '../retrieve/analyze-question.js';
+import { normalizeForMatch } from '../text/normalize.js';
+
+export type RefusalReason = 'instruction' | 'chitchat' | 'service' | 'other-year' | 'other-place' | 'not-in-documents';
+
+/** Requests aimed at the assistant itself rather than at the documents. */
+const INSTRUCTION =
+  /忽略(之前|以上|前面|上述|所有)|无视.{0,6}(指令|规则|设定)|系统提示|提示词|system prompt|ignore (all |the )?(previous|above|prior)|you are now|pretend|扮演|角色扮演|越狱|jailbreak|写一(首|篇|段)|翻译(一下)?这|帮我写|编(一个|个)故事|讲个?笑话|tell me a joke|write (a|me) |your (instructions|rules|prompt)/;
+
+/** Small talk: greetings, thanks, the assistant's identity, weather and the like. */
+const CHITCHAT =
+  /^(你好|您好|嗨|哈喽|hello|hi|hey|早上好|晚上好|谢谢|多谢|thanks|thank you|再见|bye)[!！。.?？\s]*$|你是谁|你叫什么|你几岁|who are you|天气|weather|吃了吗|心情|无聊|讲个|笑话|joke/;
+
+/** Citizens' service requests: the documents are plans and reports, not a service guide. */
+const SERVICE =
+  /(怎么|如何|在哪|哪里|去哪)(办理|申请|预约|缴纳|缴费|补办|领取|提取|报名|投诉|查询)|(办理|申请|补办|续签|挂号|预约).{0,8}(流程|手续|材料|条件|地址|电话|时间|窗口)|(电话|热线|地址|营业时间|办公时间)(是|多少)|how (do|can) i (apply|register|renew|get|pay|book)|phone number|opening hours|office address/;
+
+/** Places a question may be about; the documents cover Wujin and the 常州经开区 only. */
+const PLACE = /[\p{Script=Han}]{2,5}?(?:省|市|县|区|镇|街道)(?![\p{Script=Han}]{0,1}(?:级|域|内|委|政府))/gu;
+const OWN_PLACES = /^(武进|武进区|常州|常州市|江苏|江苏省|全省|全市|全区|经开区|常州经开区|开发区|本区|我区|各区|城区|主城区|园区|试点区|先行区|示范区|集聚区|核心区|度假区|旅游区|保护区|高新区|武进国家高新区)$/;
+const ENGLISH_PLACES =
+  /\b(suzhou|wuxi|nanjing|shanghai|beijing|hangzhou|shenzhen|guangzhou|jiangyin|liyang|jintan|xinbei|tianning|zhonglou|kunshan|ningbo|hefei|wuhan|chengdu|tianjin|chongqing|xi'?an|new york|london|tokyo)\b/;
+
+/** Years the documents give figures for; others (2019, 2024, 2035 …) are answered only if a passage names them. */
+export const COVERED_YEARS = new Set([2025, 2026, 2030]);
+
+export interface ScopeCheck {
+  reason: RefusalReason;
+  detail?: string;
+}
+
+/** Refusals decided from the question alone (before looking at passages). */
+export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: string): ScopeCheck | undefined {
+  const q = normalizeForMatch(analysis.question);
+  if (INSTRUCTION.test(q)) return { reason: 'instruction' };
+  if (CHITCHAT.test(q)) return { reason: 'chitchat' };
+  if (SERVICE.test(q)) return { reason: 'service' };
+  for (const m of q.matchAll(PLACE)) {
+    // The match may start with other words ("年武进区"): a place is known if any ending of three or more characters is.
+    const endings = [...m[0]].map((_, i) => m[0].slice(i)).filter((e) => e.length >= 3 || e === m[0]);
+    if (!endings.some((e) => OWN_PLACES.test(e) || corpusText.includes(e))) return { reason: 'other-place', detail: m[0] };
+  }
+  const english = q.match(ENGLISH_PLACES);
+  if (english) return { reason: 'other-place', detail: english[1] };
+  if (analysis.contentTerms.length === 0) return { reason: 'not-in-documents' };
+  return undefined;
+}
+
+/** A year the documents do not cover, unless the chosen passage itself names it. */
+export function uncoveredYear(analysis: QuestionAnalysis, passageText: string): number | undefined {
+  return analysis.frame.years.find((y) => !COVERED_YEARS.has(y) && !passageText.includes(String(y)));
+}

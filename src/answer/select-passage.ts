@@ -1,0 +1,109 @@
+import type { QuestionAnalysis } from '../retrieve/analyze-question.js';
+import type { ScoredChunk } from '../retrieve/retriever.js';
+import { headingText } from '../index/lexical-index.js';
+import { normalizeForMatch } from '../text/normalize.js';
+import { extractFigures, type FigureSpan } from './figures.js';
+import { splitClauses, splitSentences, type Span } from './split-clauses.js';
+import type { TermStats } from './term-stats.js';
+
+/** The part of a passage that answers: a clause group for figures, a sentence or entry otherwise. */
+export interface Selection {
+  hit: ScoredChunk;
+  /** Offsets relative to the chunk text. */
+  sentence: Span;
+  group: Span;
+  figures: FigureSpan[];
+  /** Share of the question's topic weight found in the group (1), its sentence (0.6) or its passage (0.45). */
+  coverage: number;
+  score: number;
+}
+
+/** Clauses that continue the previous one and make no sense alone ("其中…", "占全市比重…", "较去年…"). */
+const CONTINUATION = /^(其中|占|较|比|同比|均|分别|并|且|实现|达到|增长|提升|下降|居|位居|位列|排名|总投资|总规模|合计|累计|规模|投资完成率)/;
+const ENUMERATION = /、.+、|（[^）]*、[^）]*）|：.+、/;
+
+function clauseGroups(sentence: Span): Span[] {
+  const clauses = splitClauses(sentence);
+  const groups: Span[] = [];
+  clauses.forEach((clause, i) => {
+    let start = i;
+    const leadsWithoutSubject = (c: Span) => {
+      const t = c.text.trim();
+      const firstFigure = extractFigures(t)[0];
+      const subject = firstFigure ? t.slice(0, firstFigure.start) : t;
+      return CONTINUATION.test(t) || (firstFigure !== undefined && (subject.match(/\p{Script=Han}/gu)?.length ?? 0) < 2);
+    };
+    while (start > 0 && i - start < 2 && leadsWithoutSubject(clauses[start]!)) start--;
+    const s = clauses[start]!.start;
+    const e = clause.end;
+    groups.push({ start: s, end: e, text: sentence.text.slice(s - sentence.start, e - sentence.start) });
+  });
+  return groups;
+}
+
+function presence(term: string, stats: TermStats, group: string, sentence: string, passage: string): number {
+  const forms = [term, ...stats.variants(term)];
+  if (forms.some((f) => group.includes(f))) return 1;
+  if (forms.some((f) => sentence.includes(f))) return 0.6;
+  if (forms.some((f) => passage.includes(f))) return 0.45;
+  return 0;
+}
+
+function indicatorFigures(hit: ScoredChunk): FigureSpan[] {
+  const target = hit.chunk.metadata.indicator?.target;
+  if (!target) return [];
+  const at = hit.chunk.pageContent.lastIndexOf(target);
+  return at < 0 ? [] : [{ value: target, start: at, end: at + target.length }];
+}
+
+/** The period and area asked about weigh on the choice of clause as much as on retrieval. */
+function frameFit(hit: ScoredChunk, analysis: QuestionAnalysis): number {
+  const m = hit.chunk.metadata;
+  const { timeScopes, region } = analysis.frame;
+  let fit = 1;
+  if (timeScopes.length > 0 && m.timeScope.length > 0 && !m.timeScope.some((s) => timeScopes.includes(s))) fit *= 0.75;
+  if ((region ?? 'wujin') !== m.region) fit *= 0.8;
+  return fit;
+}
+
+/** Scores every clause group of the top passages against the question and returns them best first. */
+export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], stats: TermStats): Selection[] {
+  const terms = analysis.contentTerms;
+  const weights = terms.map((t) => stats.weight(t));
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const maxRetrieval = Math.max(...hits.map((h) => h.score), 1e-9);
+  const out: Selection[] = [];
+
+  for (const hit of hits) {
+    const text = hit.chunk.pageContent;
+    const kind = hit.chunk.metadata.kind;
+    const passageNorm = normalizeForMatch(`${text} ${headingText(hit.chunk)}`);
+    const whole: Span = { start: 0, end: text.length, text };
+    const sentences = kind === 'paragraph' ? splitSentences(text) : [whole];
+    for (const sentence of sentences) {
+      const sentenceNorm = normalizeForMatch(sentence.text);
+      const groups =
+        kind !== 'paragraph' || analysis.intent === 'definition' || analysis.intent === 'general' ? [sentence] : clauseGroups(sentence);
+      for (const group of groups) {
+        const groupNorm = normalizeForMatch(group.text);
+        let covered = 0;
+        terms.forEach((t, i) => (covered += weights[i]! * presence(t, stats, groupNorm, sentenceNorm, passageNorm)));
+        const coverage = covered / total;
+        const figures = kind === 'indicator' ? indicatorFigures(hit) : extractFigures(group.text).map((f) => ({ ...f, start: f.start + group.start, end: f.end + group.start }));
+
+        let intentFactor = 1;
+        if (analysis.intent === 'figure') intentFactor = figures.length > 0 ? 1 : 0.55;
+        if (analysis.intent === 'list') intentFactor = ENUMERATION.test(group.text) || kind === 'glossary' ? 1 : 0.7;
+        if (analysis.intent === 'definition') {
+          const term = normalizeForMatch(hit.chunk.metadata.term ?? '').replace(/[“”"‘’]/g, '');
+          const asked = normalizeForMatch(analysis.question);
+          intentFactor = term && asked.includes(term) ? 1.3 : /即|是指|指的是|：/.test(group.text) ? 0.9 : 0.75;
+        }
+        const retrieval = (0.7 + 0.3 * (hit.score / maxRetrieval)) * frameFit(hit, analysis);
+        const brevity = 1 - Math.min(0.08, group.text.length / 3000);
+        out.push({ hit, sentence, group, figures, coverage, score: coverage * intentFactor * retrieval * brevity });
+      }
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,43 @@
+import { normalizeForMatch } from '../text/normalize.js';
+import { synonymsIn } from '../text/synonyms.js';
+
+/**
+ * How rare a term is across the passages, counted by substring so that it works for any term a
+ * question contains, segmented or not. A term found nowhere gets the highest weight: a question
+ * about something the documents never mention must not look answered.
+ */
+export class TermStats {
+  private readonly texts: string[];
+  private readonly cache = new Map<string, number>();
+
+  constructor(passages: string[]) {
+    this.texts = passages.map(normalizeForMatch);
+  }
+
+  documentFrequency(term: string): number {
+    let df = this.cache.get(term);
+    if (df === undefined) {
+      df = this.texts.reduce((n, t) => n + (t.includes(term) ? 1 : 0), 0);
+      this.cache.set(term, df);
+    }
+    return df;
+  }
+
+  idf(term: string): number {
+    const n = this.texts.length;
+    const df = this.documentFrequency(term);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** The term and its synonyms that occur in the corpus (the forms a passage may use). */
+  variants(term: string): string[] {
+    return [term, ...synonymsIn(term)].filter((v, i, all) => all.indexOf(v) === i && this.documentFrequency(v) > 0);
+  }
+
+  /** A term's weight is that of its most common corpus form, so a synonym that maps onto the documents' wording counts fully. */
+  weight(term: string): number {
+    const forms = this.variants(term);
+    if (forms.length === 0) return this.idf(term);
+    return Math.min(...forms.map((f) => this.idf(f)));
+  }
+}

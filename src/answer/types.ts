@@ -1,0 +1,37 @@
+import type { RetrievalMode } from '../retrieve/retriever.js';
+import type { QuestionScript } from '../text/script.js';
+import type { RefusalReason } from './out-of-scope.js';
+
+export interface Citation {
+  chunkId: string;
+  docId: string;
+  docTitle: string;
+  /** Section path joined with " > ". */
+  section: string;
+  text: string;
+  /** Offsets of the passage in the cleaned document (GET /api/docs/:id). */
+  start: number;
+  end: number;
+  score: number;
+}
+
+export interface Figure {
+  /** Verbatim from the source: qualifier, number and unit ("超1300亿元"). */
+  value: string;
+  /** The clause it stands in, or "item：value" for a 分别 list. */
+  context: string;
+  /** 1-based index into citations. */
+  citation: number;
+}
+
+export interface AnswerResult {
+  answer: string;
+  found: boolean;
+  citations: Citation[];
+  figures: Figure[];
+  mode: RetrievalMode;
+  tookMs: number;
+  script: QuestionScript;
+  /** Why the documents were judged not to answer (only when found is false). */
+  reason?: RefusalReason;
+}

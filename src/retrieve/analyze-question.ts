@@ -1,0 +1,108 @@
+import { chineseTermsFor } from '../text/english-glossary.js';
+import { normalizeForMatch } from '../text/normalize.js';
+import { detectScript, type QuestionScript } from '../text/script.js';
+import { synonymsIn } from '../text/synonyms.js';
+import { segmentWords } from '../text/tokenize.js';
+import { detectFrame, frameIsEmpty, inheritFrame, type QueryFrame } from './query-frame.js';
+
+export type Intent = 'figure' | 'definition' | 'list' | 'general';
+
+export interface ChatTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface QuestionAnalysis {
+  question: string;
+  script: QuestionScript;
+  /** Simplified, NFKC, lower-cased; English questions are replaced by the Chinese terms they name. */
+  matchText: string;
+  /** Topic words the user asked about (no frame words, no question words). */
+  contentTerms: string[];
+  /** Synonyms of the content terms, matched at a lower weight. */
+  expansions: string[];
+  frame: QueryFrame;
+  intent: Intent;
+  /** True when the topic or the frame was taken from earlier turns. */
+  followUp: boolean;
+}
+
+/**
+ * Words that set the frame or are generic in every passage of these documents; they steer
+ * boosts but do not make a passage an answer.
+ */
+const FRAME_WORDS = new Set([
+  '武进', '武进区', '全区', '我区', '本区', '区', '常州', '常州市', '江苏', '去年', '今年', '明年', '过去', '一年', '全年', '年度',
+  '2025', '2026', '2030', '2020', '十四五', '十五五', '十三五', '期间', '时期', '末', '五年', '未来', '过去五年', '到期',
+  '目标', '预期', '预计', '计划', '完成', '实现', '达到', '达', '多少', '数据', '数字', '情况', '规划', '纲要', '报告',
+  '政府', '工作', '工作报告', '政府工作报告', '规划纲要', '文件', '提到', '提出', '根据', '是', '有', '为', '将', '要',
+  '经开区', '常州经开区', '开发区', '经济开发区', '呢', '那', '那么', '它', '它的', '其', '还有', '另外', '以及',
+  '主要', '具体', '相关', '方面', '内容', '怎么样', '如何', '怎样', '什么', '哪些', '哪', '几', '个', '请问', '告诉',
+  '一下', '说说', '介绍', '吗', '年', '到', '会', '能', '上', '下', '比', '较', '年底', '年末', '指标', '增长', '增速',
+  'gdp2025', 'target', 'targets', 'goal', 'goals', 'plan', 'report', 'district', 'government',
+]);
+
+const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|how many|how much|what percentage|what share|rate|target|growth|number of|total|amount|figure|standard/;
+const DEFINITION_INTENT = /是什么|什么是|指什么|是指|含义|意思|定义|何谓|what is|what are|what does|mean|meaning|define|definition/;
+const LIST_INTENT = /哪些|哪几|包括|包含|有什么|分别是|which|list|name the|what are the/;
+
+function intentOf(matchText: string): Intent {
+  if (LIST_INTENT.test(matchText) && !/多少|几[个家项万亿]/.test(matchText)) return 'list';
+  if (DEFINITION_INTENT.test(matchText) && !FIGURE_INTENT.test(matchText)) return 'definition';
+  if (FIGURE_INTENT.test(matchText)) return 'figure';
+  if (DEFINITION_INTENT.test(matchText)) return 'definition';
+  return 'general';
+}
+
+/** Questions that only change the frame or point back ("那…呢", "它的…", "what about …"). */
+const ELLIPTIC = /^(那|那么|那在|还有|而|再问|同样|它|其)|呢[?？。]?$|^(what about|and |how about|and what about|same for)/;
+
+function contentTermsOf(matchText: string): string[] {
+  const words = segmentWords(matchText).filter((w) => !FRAME_WORDS.has(w) && !/^\d+(\.\d+)?$/.test(w));
+  // Search mode yields both "总产值" and "产值": keep the longest, drop words contained in another kept word.
+  const unique = [...new Set(words)].sort((a, b) => b.length - a.length);
+  const kept: string[] = [];
+  for (const w of unique) if (!kept.some((k) => k.includes(w))) kept.push(w);
+  return kept;
+}
+
+function toMatchText(question: string, script: QuestionScript): string {
+  const normalized = normalizeForMatch(question);
+  if (script !== 'en') return normalized;
+  const han = normalized.match(/[\p{Script=Han}0-9.%（）()]+/gu) ?? [];
+  const years = normalized.match(/(?:19|20)\d\d/g) ?? [];
+  const frameWords = normalized.match(/last year|this year|past five years|next five years|by 2030|15th five-year plan|14th five-year plan|development zone|cetdz|work report|five-year plan|outline/g) ?? [];
+  return [...chineseTermsFor(normalized), ...han, ...years, ...frameWords].join(' ');
+}
+
+export function analyzeQuestion(question: string, history: ChatTurn[] = []): QuestionAnalysis {
+  const script = detectScript(question);
+  let matchText = toMatchText(question, script);
+  let frame = detectFrame(matchText);
+  let contentTerms = contentTermsOf(matchText);
+  let followUp = false;
+  let intent = intentOf(matchText);
+
+  const earlierUser = history.filter((t) => t.role === 'user').slice(-3).reverse();
+  if (earlierUser.length > 0) {
+    const normalizedQ = normalizeForMatch(question);
+    const elliptic = ELLIPTIC.test(normalizedQ) || contentTerms.length === 0 || (normalizedQ.length <= 8 && frameIsEmpty(frame));
+    if (elliptic) {
+      for (const turn of earlierUser) {
+        const prevText = toMatchText(turn.content, detectScript(turn.content));
+        const prevFrame = detectFrame(prevText);
+        frame = inheritFrame(frame, prevFrame);
+        if (intent === 'general') intent = intentOf(prevText);
+        if (contentTerms.length === 0) {
+          contentTerms = contentTermsOf(prevText);
+          matchText = `${matchText} ${contentTerms.join(' ')}`;
+        }
+        followUp = true;
+        if (contentTerms.length > 0 && !frameIsEmpty(frame)) break;
+      }
+    }
+  }
+
+  const expansions = synonymsIn(contentTerms.join(' ')).filter((s) => !contentTerms.includes(s));
+  return { question, script, matchText, contentTerms, expansions, frame, intent, followUp };
+}

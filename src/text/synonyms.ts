@@ -1,0 +1,65 @@
+/**
+ * Domain synonym groups, written from how citizens and staff ask versus how the documents write.
+ * The first entry of a group is the documents' own wording; any member found in a question adds
+ * the others to the query (with a lower weight, see expandQuery).
+ */
+export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['地区生产总值', 'gdp', '生产总值', '经济总量', 'GDP'],
+  ['一般公共预算收入', '财政收入', '公共预算收入', '预算收入', '财政'],
+  ['实际使用外资', '实际利用外资', '实际到账外资', '外资', '利用外资', '外商投资'],
+  ['高新技术企业', '高企', '高新企业'],
+  ['专精特新', '小巨人', '专精特新小巨人'],
+  ['低保', '最低生活保障', '低保标准'],
+  ['规上工业总产值', '工业总产值', '工业产值', '规模以上工业总产值'],
+  ['规上工业增加值', '工业增加值', '规模以上工业增加值'],
+  ['规上服务业营收', '服务业营收', '服务业营业收入', '规上服务业'],
+  ['社会消费品零售总额', '社零', '消费品零售', '零售总额'],
+  ['居民人均可支配收入', '人均可支配收入', '居民收入', '可支配收入', '老百姓收入'],
+  ['进出口总额', '进出口', '外贸', '货物贸易', '对外贸易'],
+  ['城镇就业', '新增就业', '就业', '城镇新增就业'],
+  ['常住人口', '人口规模', '人口'],
+  ['人均预期寿命', '预期寿命', '平均寿命'],
+  ['常州经开区', '经开区', '经济开发区', '常州经济开发区', '开发区'],
+  ['十五五', '第十五个五年规划', '十五五规划', '未来五年', '2030年', '十五五末'],
+  ['十四五', '第十四个五年规划', '过去五年', '五年来', '十四五时期'],
+  ['研发经费', '研发投入', 'r&d', '研发经费支出'],
+  ['发明专利', '专利'],
+  ['林木覆盖率', '森林覆盖率', '绿化覆盖率'],
+  ['细颗粒物', 'pm2.5', '空气质量'],
+  ['二氧化碳排放', '碳排放', '降碳'],
+  ['粮食播种面积', '粮食种植面积', '种粮面积', '粮食年播种面积'],
+  ['耕地保有量', '耕地面积', '耕地'],
+  ['护理型床位', '养老床位', '护理床位'],
+  ['执业（助理）医师', '医生', '医师'],
+  ['注册护士', '护士'],
+  ['集成电路', '芯片', '半导体'],
+  ['人工智能', 'ai', '智能体'],
+  ['新能源汽车', '智电汽车', '电动汽车'],
+  ['机器人', '具身智能'],
+  ['托育', '入托', '托儿所', '幼儿托育'],
+  ['老年助餐点', '老年助餐', '助餐点', '老年食堂'],
+  ['城中村', '城中村改造'],
+  ['保障性租赁住房', '保租房', '保障房'],
+  ['公积金', '住房公积金'],
+  ['人才', '引才', '人才引进'],
+  ['上市挂牌企业', '上市企业', '上市公司'],
+  ['名词解释', '定义', '含义', '意思', '是指'],
+];
+
+const byMember = new Map<string, readonly string[]>();
+for (const group of SYNONYM_GROUPS) {
+  for (const member of group) byMember.set(member.toLowerCase(), group);
+}
+
+/** All synonym groups a normalised text touches, longest member first so "实际利用外资" wins over "外资". */
+export function synonymsIn(normalized: string): string[] {
+  const members = [...byMember.keys()].sort((a, b) => b.length - a.length);
+  const found = new Set<string>();
+  let rest = normalized;
+  for (const m of members) {
+    if (!rest.includes(m)) continue;
+    rest = rest.split(m).join(' ');
+    for (const s of byMember.get(m)!) if (s.toLowerCase() !== m) found.add(s.toLowerCase());
+  }
+  return [...found];
+}
