@@ -12,6 +12,8 @@ import type { AnswerResult, Citation, Figure } from './types.js';
 
 /** Below this share of the question's topic found in the best passage, the documents do not answer it. */
 export const MIN_COVERAGE = 0.6;
+/** …and at least this share must stand in the answering clause itself, not merely nearby. */
+export const MIN_GROUP_COVERAGE = 0.5;
 /** A second document's statement is shown beside the first when it covers the question nearly as well. */
 const CONFLICT_RATIO = 0.85;
 const RETRIEVE_K = 12;
@@ -74,6 +76,7 @@ function statementOf(sel: Selection, analysis: QuestionAnalysis, stats: TermStat
     section: m.section,
     quote: focus ? sel.sentence.text : sel.group.text,
     figures: analysis.intent === 'figure' || analysis.intent === 'general' ? relevantFigures(sel, analysis, stats) : [],
+    unit: m.indicator?.unit,
     focus,
     citation,
     kind: m.kind,
@@ -132,7 +135,7 @@ export async function answerQuestion(question: string, ctx: AnswerContext, opts:
   const ranked = selectPassages(analysis, hits, ctx.stats);
   const best = ranked[0];
   const related = analysis.contentTerms.length > 0 ? hits.filter((h) => h.score > 0.3) : [];
-  if (!best || best.coverage < MIN_COVERAGE) return notFound('not-in-documents', analysis, related, ctx, mode, started);
+  if (!best || best.coverage < MIN_COVERAGE || best.groupCoverage < MIN_GROUP_COVERAGE) return notFound('not-in-documents', analysis, related, ctx, mode, started);
   if (uncoveredYear(analysis, best.sentence.text) !== undefined) return notFound('other-year', analysis, related, ctx, mode, started);
 
   const chosen: Selection[] = [best];

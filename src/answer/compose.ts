@@ -14,6 +14,8 @@ export interface Statement {
   /** The item of a 分别 list the question asked about, with its value. */
   focus?: RespectivePair[];
   citation: number;
+  /** Unit of an indicator row, whose target cell carries none ("2000" in a row "高新技术企业数（家）"). */
+  unit?: string;
   kind: 'paragraph' | 'glossary' | 'footnote' | 'indicator';
 }
 
@@ -83,7 +85,9 @@ function zhStatement(s: Statement): string {
 function enStatement(s: Statement): string {
   const where = `the ${s.doc.titleEn}${s.section.length ? ` (section “${sectionLabel(s.section)}”)` : ''}`;
   const quote = trimPunctuation(s.quote);
-  const figures = s.focus?.length ? s.focus.map((p) => `${p.item}: ${glossFigure(p.value)}`) : s.figures.map(glossFigure);
+  const figures = s.focus?.length
+    ? s.focus.map((p) => `${p.item}: ${glossFigure(p.value)}`)
+    : s.figures.map((f) => (s.unit ? `${f} (unit: ${s.unit})` : glossFigure(f)));
   const lead = figures.length > 0 ? `According to ${where}, the figure is ${figures.join('; ')}.` : `According to ${where}:`;
   return `${lead} Source text: “${quote}。”[${s.citation}]`;
 }

@@ -21,6 +21,9 @@ const OWN_PLACES = /^(武进|武进区|常州|常州市|江苏|江苏省|全省|
 const ENGLISH_PLACES =
   /\b(suzhou|wuxi|nanjing|shanghai|beijing|hangzhou|shenzhen|guangzhou|jiangyin|liyang|jintan|xinbei|tianning|zhonglou|kunshan|ningbo|hefei|wuhan|chengdu|tianjin|chongqing|xi'?an|new york|london|tokyo)\b/;
 
+/** Nouns that end like a place name but are not one ("地区生产总值", "上市", "城镇就业"). */
+const GENERIC_PLACE_WORDS = /^(地区|社区|园区|城区|小区|片区|景区|山区|辖区|街区|矿区|湖区|校区|营区|城市|都市|超市|上市|门市|夜市|集市|城镇|乡镇|集镇|村镇)$/;
+
 /** Years the documents give figures for; others (2019, 2024, 2035 …) are answered only if a passage names them. */
 export const COVERED_YEARS = new Set([2025, 2026, 2030]);
 
@@ -36,6 +39,7 @@ export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: st
   if (CHITCHAT.test(q)) return { reason: 'chitchat' };
   if (SERVICE.test(q)) return { reason: 'service' };
   for (const m of q.matchAll(PLACE)) {
+    if (GENERIC_PLACE_WORDS.test(m[0].slice(-2))) continue;
     // The match may start with other words ("年武进区"): a place is known if any ending of three or more characters is.
     const endings = [...m[0]].map((_, i) => m[0].slice(i)).filter((e) => e.length >= 3 || e === m[0]);
     if (!endings.some((e) => OWN_PLACES.test(e) || corpusText.includes(e))) return { reason: 'other-place', detail: m[0] };

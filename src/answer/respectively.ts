@@ -1,4 +1,5 @@
 import { extractFigures } from './figures.js';
+import { splitClauses } from './split-clauses.js';
 
 /** One item of a "A、B、C分别增长X、Y、Z" list with the value the sentence gives it. */
 export interface RespectivePair {
@@ -32,18 +33,17 @@ function spreadSharedTail(items: string[]): string[] {
 export function alignRespectively(sentence: string): RespectivePair[] | null {
   const at = sentence.indexOf('分别');
   if (at < 0) return null;
-  // Items: from the start of the enumeration (after the last clause break before its first 、) up to 分别.
-  let before = sentence.slice(0, at);
-  const shared = before.match(/[，,]([^，,、]*)$/);
+  // Items: the clause before 分别 (bracket-aware, so "（市、区）" is not an enumeration). When that clause
+  // holds no 、 it is a measure shared by the items of the clause before it ("…投用,占全市比重分别达…").
+  const clauses = splitClauses({ start: 0, end: at, text: sentence.slice(0, at) }).map((c) => c.text);
+  let list = clauses.pop() ?? '';
   let sharedTail = '';
-  if (shared && before.lastIndexOf('、') < before.length - shared[0].length) {
-    sharedTail = shared[1]!;
-    before = before.slice(0, before.length - shared[0].length);
+  if (!hasEnumeration(list) && clauses.length > 0) {
+    sharedTail = list.trim();
+    list = clauses.pop()!.replace(/[，,：:]$/, '');
   }
-  const firstEnum = before.indexOf('、');
-  if (firstEnum < 0) return null;
-  const listStart = Math.max(...['，', ',', '。', '；', ':', '：'].map((d) => before.lastIndexOf(d, firstEnum))) + 1;
-  const items = spreadSharedTail(before.slice(listStart).split('、').map((s) => s.trim()));
+  if (!hasEnumeration(list)) return null;
+  const items = spreadSharedTail(splitEnumeration(list));
 
   const after = sentence.slice(at + 2);
   const figures = extractFigures(after);
@@ -57,4 +57,13 @@ export function alignRespectively(sentence: string): RespectivePair[] | null {
   const verb = after.slice(0, values[0]!.start).trim();
   if (verb.length > 6) return null;
   return items.map((item, i) => ({ item: sharedTail ? `${item}${sharedTail}` : item, verb, value: values[i]!.value }));
+}
+
+function hasEnumeration(text: string): boolean {
+  return splitEnumeration(text).length > 1;
+}
+
+/** Items of a 、 list, ignoring 、 inside brackets. */
+function splitEnumeration(text: string): string[] {
+  return splitClauses({ start: 0, end: text.length, text }, '、').map((c) => c.text.replace(/、$/, '').trim());
 }

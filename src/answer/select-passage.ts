@@ -15,6 +15,8 @@ export interface Selection {
   figures: FigureSpan[];
   /** Share of the question's topic weight found in the group (1), its sentence (0.6) or its passage (0.45). */
   coverage: number;
+  /** Share of the topic weight found in the group itself. */
+  groupCoverage: number;
   score: number;
 }
 
@@ -87,8 +89,14 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
       for (const group of groups) {
         const groupNorm = normalizeForMatch(group.text);
         let covered = 0;
-        terms.forEach((t, i) => (covered += weights[i]! * presence(t, stats, groupNorm, sentenceNorm, passageNorm)));
+        let inGroup = 0;
+        terms.forEach((t, i) => {
+          const p = presence(t, stats, groupNorm, sentenceNorm, passageNorm);
+          covered += weights[i]! * p;
+          if (p === 1) inGroup += weights[i]!;
+        });
         const coverage = covered / total;
+        const groupCoverage = inGroup / total;
         const figures = kind === 'indicator' ? indicatorFigures(hit) : extractFigures(group.text).map((f) => ({ ...f, start: f.start + group.start, end: f.end + group.start }));
 
         let intentFactor = 1;
@@ -101,7 +109,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
         }
         const retrieval = (0.7 + 0.3 * (hit.score / maxRetrieval)) * frameFit(hit, analysis);
         const brevity = 1 - Math.min(0.08, group.text.length / 3000);
-        out.push({ hit, sentence, group, figures, coverage, score: coverage * intentFactor * retrieval * brevity });
+        out.push({ hit, sentence, group, figures, coverage, groupCoverage, score: coverage * intentFactor * retrieval * brevity });
       }
     }
   }

@@ -37,8 +37,8 @@ export function splitSentences(text: string, base = 0): Span[] {
 }
 
 /** Clauses end at a comma (full- or half-width) or a colon; enumeration commas 、 do not split. */
-export function splitClauses(sentence: Span): Span[] {
-  return splitOutsideBrackets(sentence.text, '，,：:', sentence.start);
+export function splitClauses(sentence: Span, delimiters = '，,：:'): Span[] {
+  return splitOutsideBrackets(sentence.text, delimiters, sentence.start);
 }
 
 /** Drops the trailing delimiter and surrounding white space of a span's text for display. */

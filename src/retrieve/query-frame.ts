@@ -23,9 +23,13 @@ const DOC_PATTERNS: [string, RegExp][] = [
   ['plan-15th-fyp', /规划纲要|纲要|五年规划|five-year plan|fyp|outline/],
 ];
 
+/** Asking for a target means the plans (this year's and the five-year one), not past results. */
+const TARGET_WORDS = /目标|预期|计划|力争|将要|打算|target|goal|plan to|planned|will /;
+
 /** Reads the frame off a normalised (simplified, lower-cased) question. */
 export function detectFrame(normalized: string): QueryFrame {
-  const timeScopes = TIME_PATTERNS.filter(([, re]) => re.test(normalized)).map(([scope]) => scope);
+  let timeScopes = TIME_PATTERNS.filter(([, re]) => re.test(normalized)).map(([scope]) => scope);
+  if (timeScopes.length === 0 && TARGET_WORDS.test(normalized)) timeScopes = ['y2026', 'fyp15'];
   const years = [...normalized.matchAll(/(?<![\d.])((?:19|20)\d\d)(?![\d.%])/g)].map((m) => Number(m[1]));
   return {
     timeScopes,

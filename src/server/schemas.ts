@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const MAX_QUESTION_CHARS = 500;
+export const MAX_HISTORY_TURNS = 20;
+export const MAX_TURN_CHARS = 2000;
+
+/** Lone UTF-16 surrogates cannot be segmented or shown; reject them instead of answering garbage. */
+const wellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+
+export const turnSchema = z.object({
+  role: z.enum(['user', 'assistant']),
+  content: z.string().max(MAX_TURN_CHARS).refine(wellFormed, 'must be well-formed Unicode text'),
+});
+
+export function askSchema(docIds: string[]) {
+  return z.object({
+    question: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(MAX_QUESTION_CHARS, `must be at most ${MAX_QUESTION_CHARS} characters`)
+      .refine(wellFormed, 'must be well-formed Unicode text')
+      .refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain letters or digits'),
+    history: z.array(turnSchema).max(MAX_HISTORY_TURNS, `at most ${MAX_HISTORY_TURNS} turns`).optional(),
+    docs: z
+      .array(z.string().refine((id) => docIds.includes(id), { message: `unknown document id (known: ${docIds.join(', ')})` }))
+      .max(docIds.length)
+      .optional(),
+  });
+}
+
+export const searchQuerySchema = z.object({
+  q: z.string().trim().min(1, 'must not be empty').max(MAX_QUESTION_CHARS).refine(wellFormed, 'must be well-formed Unicode text'),
+  k: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+/** "history.0.role: Invalid option…" — names the field and the problem. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'body'}: ${i.message}`).join('; ');
+}
