@@ -1,5 +1,6 @@
 import type { Chunk, DocumentEntry } from '../ingest/types.js';
 import { analyzeQuestion, type ChatTurn, type QuestionAnalysis } from '../retrieve/analyze-question.js';
+import { timeCompatible } from '../retrieve/query-frame.js';
 import type { Retriever, ScoredChunk } from '../retrieve/retriever.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { composeFound, composeNotFound, type Statement } from './compose.js';
@@ -46,16 +47,31 @@ function citationOf(hit: ScoredChunk, docs: Map<string, DocumentEntry>): Citatio
   };
 }
 
-/** The figures of a selection that belong to what was asked: those whose own label names a question term. */
+/**
+ * The figures of a selection that belong to what was asked: those whose own label (the words since the
+ * previous figure) names the most question weight; a figure that follows them without a label of its
+ * own ("…超1300亿元、占集群比重62%") goes with them.
+ */
 function relevantFigures(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): string[] {
   const text = sel.hit.chunk.pageContent;
   const all = sel.figures;
-  const labelled = all.filter((f, i) => {
+  const labelWeight = all.map((f, i) => {
     const from = Math.max(sel.group.start, i > 0 ? all[i - 1]!.end : sel.group.start);
     const label = normalizeForMatch(text.slice(from, f.start));
-    return analysis.contentTerms.some((t) => [t, ...stats.variants(t)].some((v) => label.includes(v)));
+    return analysis.contentTerms.reduce((sum, t) => sum + ([t, ...stats.variants(t)].some((v) => label.includes(v)) ? stats.weight(t) : 0), 0);
   });
-  return (labelled.length > 0 ? labelled : all).map((f) => f.value);
+  const best = Math.max(0, ...labelWeight);
+  if (best === 0) return all.map((f) => f.value);
+  return all.filter((_, i) => labelWeight[i] === best).map((f) => f.value);
+}
+
+/** A passage about another period or about the district when the 经开区 was asked (or the reverse) does not answer. */
+function frameAllows(sel: Selection, analysis: QuestionAnalysis): boolean {
+  const m = sel.hit.chunk.metadata;
+  const { frame } = analysis;
+  if (frame.region === 'cetdz' && m.region !== 'cetdz' && !sel.sentence.text.includes('经开区')) return false;
+  if (!frame.timeInferred && !timeCompatible(frame, m.timeScope)) return false;
+  return true;
 }
 
 function focusPairs(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): RespectivePair[] | undefined {
@@ -91,21 +107,21 @@ function scopesCompatible(a: Chunk, b: Chunk, analysis: QuestionAnalysis): boole
   return analysis.frame.timeScopes.length === 0 || b.metadata.timeScope.some((s) => wanted.includes(s));
 }
 
-/** The best statement from another document about the same thing, when its figures differ. */
-function conflictingStatement(best: Selection, ranked: Selection[], analysis: QuestionAnalysis): Selection | undefined {
+/** The best statement from another document about the same thing, when the figures it gives for it differ. */
+function conflictingStatement(best: Selection, ranked: Selection[], analysis: QuestionAnalysis, stats: TermStats): Selection | undefined {
   if (analysis.intent !== 'figure' && analysis.intent !== 'general') return undefined;
   if (best.figures.length === 0) return undefined;
   const bestDoc = best.hit.chunk.metadata.docId;
-  const bestValues = new Set(best.figures.map((f) => f.value));
-  return ranked.find(
+  const bestValues = relevantFigures(best, analysis, stats).join('|');
+  const other = ranked.find(
     (s) =>
       s.hit.chunk.metadata.docId !== bestDoc &&
       s.figures.length > 0 &&
       s.coverage >= Math.max(MIN_COVERAGE, best.coverage * CONFLICT_RATIO) &&
       s.score >= best.score * 0.6 &&
-      scopesCompatible(best.hit.chunk, s.hit.chunk, analysis) &&
-      s.figures.some((f) => !bestValues.has(f.value)),
+      scopesCompatible(best.hit.chunk, s.hit.chunk, analysis),
   );
+  return other && relevantFigures(other, analysis, stats).join('|') !== bestValues ? other : undefined;
 }
 
 function notFound(reason: RefusalReason, analysis: QuestionAnalysis, related: ScoredChunk[], ctx: AnswerContext, mode: AnswerResult['mode'], started: number): AnswerResult {
@@ -132,14 +148,14 @@ export async function answerQuestion(question: string, ctx: AnswerContext, opts:
   if (early) return notFound(early.reason, analysis, [], ctx, mode, started);
 
   const hits = await ctx.retriever.search(analysis, RETRIEVE_K, opts.docs);
-  const ranked = selectPassages(analysis, hits, ctx.stats);
+  const ranked = selectPassages(analysis, hits, ctx.stats).filter((sel) => frameAllows(sel, analysis));
   const best = ranked[0];
   const related = analysis.contentTerms.length > 0 ? hits.filter((h) => h.score > 0.3) : [];
   if (!best || best.coverage < MIN_COVERAGE || best.groupCoverage < MIN_GROUP_COVERAGE) return notFound('not-in-documents', analysis, related, ctx, mode, started);
   if (uncoveredYear(analysis, best.sentence.text) !== undefined) return notFound('other-year', analysis, related, ctx, mode, started);
 
   const chosen: Selection[] = [best];
-  const other = conflictingStatement(best, ranked, analysis);
+  const other = conflictingStatement(best, ranked, analysis, ctx.stats);
   if (other) chosen.push(other);
 
   // Citations: the chosen passages first (in statement order), then the other top passages for context.

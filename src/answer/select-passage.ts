@@ -68,6 +68,38 @@ function frameFit(hit: ScoredChunk, analysis: QuestionAnalysis): number {
   return fit;
 }
 
+/** A sentence with the ones after it, up to a readable length: "how" questions need more than a heading-like sentence. */
+function sentenceWindow(sentences: Span[], first: Span, text: string): Span {
+  let end = first.end;
+  for (const next of sentences) {
+    if (next.start < first.end) continue;
+    if (end - first.start >= 80 || next.end - first.start > 220) break;
+    end = next.end;
+  }
+  return { start: first.start, end, text: text.slice(first.start, end) };
+}
+
+/** Han characters of a text. */
+const hanCount = (s: string) => s.match(/\p{Script=Han}/gu)?.length ?? 0;
+
+/**
+ * How exactly the words naming the first figure match the question: "规上工业总产值达6300亿元" names
+ * 规上工业总产值 and little else, "高新技术产业产值占规上工业总产值比重" names much more. Prefers the precise label.
+ */
+function labelFit(hit: ScoredChunk, group: Span, figures: FigureSpan[], terms: string[], stats: TermStats): number {
+  const indicator = hit.chunk.metadata.indicator;
+  const text = hit.chunk.pageContent;
+  const label = normalizeForMatch(indicator ? indicator.name : figures[0] ? text.slice(group.start, figures[0].start) : group.text);
+  const labelHan = hanCount(label);
+  if (labelHan === 0) return 0.8;
+  let matched = 0;
+  for (const t of terms) {
+    const form = [t, ...stats.variants(t)].find((f) => label.includes(f));
+    if (form) matched += hanCount(form);
+  }
+  return 0.7 + 0.3 * Math.min(1, matched / labelHan);
+}
+
 /** Scores every clause group of the top passages against the question and returns them best first. */
 export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], stats: TermStats): Selection[] {
   const terms = analysis.contentTerms;
@@ -85,7 +117,11 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
     for (const sentence of sentences) {
       const sentenceNorm = normalizeForMatch(sentence.text);
       const groups =
-        kind !== 'paragraph' || analysis.intent === 'definition' || analysis.intent === 'general' ? [sentence] : clauseGroups(sentence);
+        kind !== 'paragraph' || analysis.intent === 'definition'
+          ? [sentence]
+          : analysis.intent === 'general'
+            ? [sentenceWindow(sentences, sentence, text)]
+            : clauseGroups(sentence);
       for (const group of groups) {
         const groupNorm = normalizeForMatch(group.text);
         let covered = 0;
@@ -102,14 +138,14 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
         let intentFactor = 1;
         if (analysis.intent === 'figure') intentFactor = figures.length > 0 ? 1 : 0.55;
         if (analysis.intent === 'list') intentFactor = ENUMERATION.test(group.text) || kind === 'glossary' ? 1 : 0.7;
-        if (analysis.intent === 'definition') {
-          const term = normalizeForMatch(hit.chunk.metadata.term ?? '').replace(/[“”"‘’]/g, '');
-          const asked = normalizeForMatch(analysis.question);
-          intentFactor = term && asked.includes(term) ? 1.3 : /即|是指|指的是|：/.test(group.text) ? 0.9 : 0.75;
-        }
+        const term = normalizeForMatch(hit.chunk.metadata.term ?? '').replace(/[“”"‘’]/g, '');
+        const asksForTerm = term.length > 0 && terms.some((t) => t === term || (t.length >= 2 && term.includes(t) && t.length >= term.length - 2));
+        if (analysis.intent === 'definition') intentFactor = asksForTerm ? 1.3 : /即|是指|指的是|：/.test(group.text) ? 0.9 : 0.75;
+        else if (asksForTerm && analysis.intent === 'list') intentFactor = 1.3;
         const retrieval = (0.7 + 0.3 * (hit.score / maxRetrieval)) * frameFit(hit, analysis);
+        const fit = analysis.intent === 'figure' ? labelFit(hit, group, figures, terms, stats) : 1;
         const brevity = 1 - Math.min(0.08, group.text.length / 3000);
-        out.push({ hit, sentence, group, figures, coverage, groupCoverage, score: coverage * intentFactor * retrieval * brevity });
+        out.push({ hit, sentence, group, figures, coverage, groupCoverage, score: coverage * intentFactor * retrieval * brevity * fit });
       }
     }
   }

@@ -43,22 +43,39 @@ const FRAME_WORDS = new Set([
 ]);
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|how many|how much|what percentage|what share|rate|target|growth|number of|total|amount|figure|standard/;
-const DEFINITION_INTENT = /是什么|什么是|指什么|是指|含义|意思|定义|何谓|what is|what are|what does|mean|meaning|define|definition/;
-const LIST_INTENT = /哪些|哪几|包括|包含|有什么|分别是|which|list|name the|what are the/;
+const DEFINITION_INTENT = /是什么|什么是|指什么|是指|指的是|含义|意思|定义|何谓|what is|what are|what does|mean|meaning|define|definition/;
+const LIST_INTENT = /哪些|哪几|哪[一二三四五六七八九十两]|包括|包含|有什么|分别是|which|list|name the|what are the/;
+
+/** Questions about ways and reasons want sentences; everything else names a measure and wants its figure. */
+const GENERAL_INTENT = /如何|怎么|怎样|为什么|为何|措施|举措|做法|思路|重点|任务|方向|意义|how |why |what measures|what steps|what will .* do/;
 
 function intentOf(matchText: string): Intent {
   if (LIST_INTENT.test(matchText) && !/多少|几[个家项万亿]/.test(matchText)) return 'list';
   if (DEFINITION_INTENT.test(matchText) && !FIGURE_INTENT.test(matchText)) return 'definition';
   if (FIGURE_INTENT.test(matchText)) return 'figure';
   if (DEFINITION_INTENT.test(matchText)) return 'definition';
-  return 'general';
+  return GENERAL_INTENT.test(matchText) ? 'general' : 'figure';
 }
 
 /** Questions that only change the frame or point back ("那…呢", "它的…", "what about …"). */
 const ELLIPTIC = /^(那|那么|那在|还有|而|再问|同样|它|其)|呢[?？。]?$|^(what about|and |how about|and what about|same for)/;
 
+/** Period names are frame, not topic; removed before segmenting so their fragments ("十四", "四五") do not become topic words. */
+const FRAME_PHRASES = /十三五|十四五|十五五|(?:19|20)\d\d年?|去年|今年|明年|未来五年|过去五年|五年来/g;
+
+/** Words the user put in quotes are names to match exactly: “四城”, “1234567”战略, "35X". */
+function quotedTerms(matchText: string): string[] {
+  return [...matchText.matchAll(/[“"「『']([^”"」』']{1,20})[”"」』']/g)].map((m) => m[1]!.trim()).filter((t) => t.length > 0);
+}
+
+/** jieba keeps "哪四城", "多少钱" whole: question words, not topics. */
+const QUESTION_WORD = /^(哪|几|多少|什么|怎么|如何|是否|有没有)/;
+
 function contentTermsOf(matchText: string): string[] {
-  const words = segmentWords(matchText).filter((w) => !FRAME_WORDS.has(w) && !/^\d+(\.\d+)?$/.test(w));
+  const quoted = quotedTerms(matchText);
+  const words = [...quoted, ...segmentWords(matchText.replace(FRAME_PHRASES, ' '))].filter(
+    (w) => !FRAME_WORDS.has(w) && !QUESTION_WORD.test(w) && (!/^\d+(\.\d+)?$/.test(w) || quoted.includes(w)),
+  );
   // Search mode yields both "总产值" and "产值": keep the longest, drop words contained in another kept word.
   const unique = [...new Set(words)].sort((a, b) => b.length - a.length);
   const kept: string[] = [];

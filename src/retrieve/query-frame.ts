@@ -7,6 +7,8 @@ export interface QueryFrame {
   docIds: string[];
   /** Four-digit years named in the question (2019, 2030 …), to notice years the documents do not cover. */
   years: number[];
+  /** True when the period was inferred from words like 目标 rather than named: a preference, not a filter. */
+  timeInferred: boolean;
 }
 
 const TIME_PATTERNS: [TimeScope, RegExp][] = [
@@ -29,23 +31,42 @@ const TARGET_WORDS = /目标|预期|计划|力争|将要|打算|target|goal|plan
 /** Reads the frame off a normalised (simplified, lower-cased) question. */
 export function detectFrame(normalized: string): QueryFrame {
   let timeScopes = TIME_PATTERNS.filter(([, re]) => re.test(normalized)).map(([scope]) => scope);
-  if (timeScopes.length === 0 && TARGET_WORDS.test(normalized)) timeScopes = ['y2026', 'fyp15'];
+  const timeInferred = timeScopes.length === 0 && TARGET_WORDS.test(normalized);
+  if (timeInferred) timeScopes = ['y2026', 'fyp15'];
   const years = [...normalized.matchAll(/(?<![\d.])((?:19|20)\d\d)(?![\d.%])/g)].map((m) => Number(m[1]));
   return {
     timeScopes,
     region: REGION_CETDZ.test(normalized) ? 'cetdz' : undefined,
     docIds: DOC_PATTERNS.filter(([, re]) => re.test(normalized)).map(([id]) => id),
     years: [...new Set(years)],
+    timeInferred,
   };
+}
+
+/** Periods that overlap: 2025 is the last year of 十四五, 2026 the first of 十五五. */
+const OVERLAPPING: Record<TimeScope, TimeScope[]> = {
+  y2025: ['y2025', 'fyp14'],
+  fyp14: ['fyp14', 'y2025'],
+  y2026: ['y2026', 'fyp15'],
+  fyp15: ['fyp15', 'y2026'],
+};
+
+/** Whether a passage about `scopes` can answer a question about the frame's period (no period on either side: yes). */
+export function timeCompatible(frame: QueryFrame, scopes: readonly TimeScope[]): boolean {
+  if (frame.timeScopes.length === 0 || scopes.length === 0) return true;
+  return frame.timeScopes.some((t) => OVERLAPPING[t].some((o) => scopes.includes(o)));
 }
 
 /** A follow-up keeps the earlier frame wherever it says nothing new. */
 export function inheritFrame(current: QueryFrame, earlier: QueryFrame): QueryFrame {
+  const currentNamesPeriod = current.timeScopes.length > 0 && !current.timeInferred;
+  const useEarlierTime = !currentNamesPeriod && earlier.timeScopes.length > 0;
   return {
-    timeScopes: current.timeScopes.length > 0 ? current.timeScopes : earlier.timeScopes,
+    timeScopes: useEarlierTime ? earlier.timeScopes : current.timeScopes,
     region: current.region ?? earlier.region,
     docIds: current.docIds.length > 0 ? current.docIds : earlier.docIds,
     years: current.years.length > 0 || current.timeScopes.length > 0 ? current.years : earlier.years,
+    timeInferred: useEarlierTime ? earlier.timeInferred : current.timeInferred,
   };
 }
 
