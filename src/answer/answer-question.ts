@@ -18,6 +18,8 @@ export const MIN_GROUP_COVERAGE = 0.5;
 /** A second document's statement is shown beside the first when it covers the question nearly as well. */
 const CONFLICT_RATIO = 0.85;
 const RETRIEVE_K = 12;
+/** The top lexical passages always reach clause selection, even when fusion ranks them lower. */
+const LEXICAL_KEEP = 5;
 const RELATED_ON_REFUSAL = 3;
 
 export interface AnswerContext {
@@ -77,11 +79,15 @@ function frameAllows(sel: Selection, analysis: QuestionAnalysis): boolean {
 function focusPairs(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): RespectivePair[] | undefined {
   const pairs = alignRespectively(sel.sentence.text);
   if (!pairs) return undefined;
-  const asked = pairs.filter((p) => {
+  // The items naming the most question weight are the ones asked about; words shared by all items decide nothing.
+  const weightOf = (p: RespectivePair) => {
     const item = normalizeForMatch(p.item);
-    return analysis.contentTerms.some((t) => stats.weight(t) > 1 && [t, ...stats.variants(t)].some((v) => item.includes(v)));
-  });
-  return asked.length > 0 && asked.length < pairs.length ? asked : pairs;
+    return analysis.contentTerms.reduce((sum, t) => sum + ([t, ...stats.variants(t)].some((v) => item.includes(v)) ? stats.weight(t) : 0), 0);
+  };
+  const weights = pairs.map(weightOf);
+  const best = Math.max(...weights);
+  const asked = pairs.filter((_, i) => weights[i] === best);
+  return best > 0 && asked.length < pairs.length ? asked : pairs;
 }
 
 function statementOf(sel: Selection, analysis: QuestionAnalysis, stats: TermStats, docs: Map<string, DocumentEntry>, citation: number): Statement {
@@ -147,7 +153,7 @@ export async function answerQuestion(question: string, ctx: AnswerContext, opts:
   const early = refuseBeforeRetrieval(analysis, ctx.corpusText);
   if (early) return notFound(early.reason, analysis, [], ctx, mode, started);
 
-  const hits = await ctx.retriever.search(analysis, RETRIEVE_K, opts.docs);
+  const hits = await ctx.retriever.search(analysis, RETRIEVE_K, opts.docs, LEXICAL_KEEP);
   const ranked = selectPassages(analysis, hits, ctx.stats).filter((sel) => frameAllows(sel, analysis));
   const best = ranked[0];
   const related = analysis.contentTerms.length > 0 ? hits.filter((h) => h.score > 0.3) : [];

@@ -99,7 +99,7 @@ export function composeFound(statements: Statement[], script: QuestionScript): s
   }
   const text =
     statements.length > 1
-      ? `两份文件的表述不同，分别如下：\n${statements.map((s, i) => `${i + 1}. ${zhStatement(s)}`).join('\n')}`
+      ? `两份文件的表述不同，分别如下：\n${statements.map((s) => `· ${zhStatement(s)}`).join('\n')}`
       : `根据${zhStatement(statements[0]!)}`;
   return script === 'zh-Hant' ? simplifiedToTraditional(text) : text;
 }

@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { QaEngine } from '../answer/engine.js';
+import type { RetrieverStatus } from '../answer/engine.js';
 import { createDenseRetriever } from '../index/dense-retriever.js';
 import { buildLexicalIndex } from '../index/lexical-index.js';
 import { writeFileAtomic } from '../index/manifest.js';
@@ -41,21 +41,15 @@ export function buildOnce(scratchDir: string): BuildTiming {
 export type DenseBuild = { available: true; ms: number; vectors: number; modelId: string } | { available: false; reason: string };
 
 /**
- * Dense build time only when a model is on disk (engine.status.dense says so). Builds into an empty
- * scratch directory so the HNSW index is really built, not loaded.
+ * Dense build time only when a model is on disk (`dense` is an engine's status.dense, e.g. from the
+ * default-config cold start). Builds into an empty scratch directory so the HNSW index is really built, not loaded.
  */
-export async function timeDenseBuild(engineWithDefaults: QaEngine, scratchDir: string): Promise<DenseBuild> {
-  const status = engineWithDefaults.status.dense;
-  if (!status.active) return { available: false, reason: status.detail };
+export async function timeDenseBuild(dense: RetrieverStatus['dense'], chunks: readonly Chunk[], hash: string, scratchDir: string): Promise<DenseBuild> {
+  if (!dense.active) return { available: false, reason: dense.detail };
   const dir = join(scratchDir, 'dense');
   rmSync(dir, { recursive: true, force: true });
   const t0 = performance.now();
-  const made = await createDenseRetriever({
-    cfg: loadEmbedConfig(process.env, { allowRemote: false }),
-    chunks: engineWithDefaults.chunks,
-    corpusHash: engineWithDefaults.corpusHash,
-    indexDir: dir,
-  });
+  const made = await createDenseRetriever({ cfg: loadEmbedConfig(process.env, { allowRemote: false }), chunks, corpusHash: hash, indexDir: dir });
   const ms = performance.now() - t0;
   if ('unavailable' in made) return { available: false, reason: made.unavailable };
   return { available: true, ms, vectors: made.index.size, modelId: made.modelId };

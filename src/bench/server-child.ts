@@ -14,7 +14,7 @@ const shutdown = () => {
   if (closing) return;
   closing = true;
   setTimeout(() => process.exit(0), 2_000).unref(); // keep-alive sockets must not hold the exit
-  running.server.closeAllConnections?.();
+  (running.server as { closeAllConnections?: () => void }).closeAllConnections?.();
   void running.close().then(() => process.exit(0));
 };
 process.on('message', (msg: { type?: string }) => {

@@ -61,7 +61,7 @@ export class Retriever {
   }
 
   /** Ranked passages: BM25 (or its reciprocal-rank fusion with the dense ranking), then the frame boosts. */
-  async search(analysis: QuestionAnalysis, k: number, docIds?: string[]): Promise<ScoredChunk[]> {
+  async search(analysis: QuestionAnalysis, k: number, docIds?: string[], keepLexicalTop = 0): Promise<ScoredChunk[]> {
     const allowed = (i: number) => !docIds || docIds.length === 0 || docIds.includes(this.chunks[i]!.metadata.docId);
     const lexical = [...this.lexicalScores(analysis)].filter(([i]) => allowed(i)).sort((a, b) => b[1] - a[1]);
     const fused = new Map<number, { score: number; lexicalRank?: number; denseRank?: number }>();
@@ -87,9 +87,15 @@ export class Retriever {
       for (const e of fused.values()) e.score /= max;
     }
 
-    return [...fused]
+    const ranked = [...fused]
       .map(([i, e]) => ({ chunk: this.chunks[i]!, ...e, score: e.score * frameBoost(this.chunks[i]!, analysis.frame) }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, k);
+      .sort((a, b) => b.score - a.score);
+    const top = ranked.slice(0, k);
+    // For answering, an exact keyword match must not be pushed out by passages a weak embedding
+    // happens to like: the caller may keep the best lexical hits among the candidates whatever the fusion says.
+    for (const hit of ranked.slice(k)) {
+      if (hit.lexicalRank !== undefined && hit.lexicalRank <= keepLexicalTop) top.push(hit);
+    }
+    return top;
   }
 }
