@@ -46,17 +46,17 @@ export interface BenchReport {
   };
   inProcess: { passes: number; latency: LatencySummary; questionsPerSec: number; foundPerPass: number; notFoundPerPass: number; errors: number };
   http: { serverPid: number; serverMode: string; serverReadyMs: number; c1: LoadSummary; c8: LoadSummary };
-  memoryMB: { benchSampledPeak: number; benchVmHWM: number | null; serverVmHWM: number | null; serverRssAtEnd: number | null; coldLexical: number; coldDefault: number };
+  memoryMB: { benchSampledPeak: number; benchVmHWM: number | null; serverVmHWM: number | null; serverRssAtReady: number | null; serverRssAfterC1: number | null; serverRssAtEnd: number | null; coldLexical: number; coldDefault: number };
   targets: TargetCheck[];
   errors: { total: number; samples: string[] };
 }
 
 const f = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
 
-/** Left-aligned first column, right-aligned numbers; ASCII only so widths line up in any terminal. */
-export function table(headers: string[], rows: string[][]): string {
+/** Left-aligned first column (and `leftFrom` onwards), right-aligned numbers; ASCII only so widths line up in any terminal. */
+export function table(headers: string[], rows: string[][], leftFrom = headers.length): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i >= leftFrom ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].map((l) => `  ${l}`).join('\n');
 }
 
@@ -99,15 +99,16 @@ export function renderReport(r: BenchReport): string {
     table(
       ['process', 'peak', 'how'],
       [
-        ['server child (lexical)', f(m.serverVmHWM), `/proc VmHWM (RSS at end ${f(m.serverRssAtEnd)})`],
+        ['server child (lexical)', f(m.serverVmHWM), `/proc VmHWM (RSS ${f(m.serverRssAtReady)} at ready, ${f(m.serverRssAfterC1)} after c=1, ${f(m.serverRssAtEnd)} after c=8)`],
         ['bench process', f(m.benchSampledPeak), `sampled every 20 ms (VmHWM ${f(m.benchVmHWM)})`],
         ['cold-start child lexical', f(m.coldLexical), 'VmHWM, max over runs'],
         ['cold-start child default', f(m.coldDefault), 'VmHWM, max over runs'],
       ],
+      2,
     ),
     '',
     'Targets (reported, not gated)',
-    table(['target', 'goal', 'measured', 'result'], r.targets.map((t) => [t.name, t.target, t.measured, t.pass ? 'PASS' : 'FAIL'])),
+    table(['target', 'goal', 'measured', 'result'], r.targets.map((t) => [t.name, t.target, t.measured, t.pass ? 'PASS' : 'FAIL']), 3),
     '',
     r.errors.total === 0 ? 'errors: none' : `errors: ${r.errors.total}\n${r.errors.samples.map((s) => `  ${s}`).join('\n')}`,
     `bench wall time ${f(r.meta.benchWallMs / 1000)} s`,

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: cold start, index build, in-process and HTTP latency/throughput, peak RSS, printed as
  * tables with the targets and written to .tmp/bench.json. It reports rather than gates: exit 0 even when a
- * target is missed, 1 when any request or answer errored, 2 when the bench itself failed or ran out of time.
+ * target is missed; 1 when any request or answer errored (or the bench itself threw); 2 past the time limit.
  * Order matters: cold starts run first, while nothing else competes for the CPU.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -89,9 +89,11 @@ errorSamples.push(...inproc.errorSamples.map((s) => `in-process: ${s}`));
 // 4. HTTP against a server in its own process, so its memory is measured on its own.
 step('http: starting server child');
 const server = await startServerProcess();
+const serverAtReady = procMemory(server.pid); // engine built, no traffic yet: the baseline load adds to
 let c1: LoadResult;
 let c8: LoadResult;
 let serverMem: ReturnType<typeof procMemory>;
+let serverAfterC1: ReturnType<typeof procMemory>;
 try {
   const load = (concurrency: number) =>
     runLoad({ url: server.url, questions, concurrency, passes: PASSES, maxMs: HTTP_MAX_MS, onRequest: () => sampler.sample() });
@@ -99,6 +101,7 @@ try {
   const warm = await runLoad({ url: server.url, questions, concurrency: 1, passes: 1, maxMs: HTTP_MAX_MS });
   step(`http: concurrency 1, ${PASSES} passes`);
   c1 = await load(1);
+  serverAfterC1 = procMemory(server.pid);
   step(`http: concurrency 8, ${PASSES} passes`);
   c8 = await load(8);
   serverMem = procMemory(server.pid); // read before the child exits
@@ -166,6 +169,8 @@ const report: BenchReport = {
     benchSampledPeak: round2(benchPeak / MB),
     benchVmHWM: mb(selfMem?.hwm),
     serverVmHWM: serverPeakMB,
+    serverRssAtReady: mb(serverAtReady?.rss),
+    serverRssAfterC1: mb(serverAfterC1?.rss),
     serverRssAtEnd: mb(serverMem?.rss),
     coldLexical: cold.lexical.peakRssMB,
     coldDefault: cold.default.peakRssMB,
