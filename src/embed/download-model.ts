@@ -1,5 +1,4 @@
 /** Fetches the embedding model from the hub (or cfg.remoteHost mirror) into `<modelsDir>/<modelId>/`. */
-import { pipeline } from '@xenova/transformers';
 import { configureTransformersEnv, missingModelFiles } from './embedder.js';
 import { modelDirOf, requiredModelFiles, type EmbedConfig } from './model-config.js';
 
@@ -30,7 +29,7 @@ export async function downloadModel(
   cfg: EmbedConfig,
   onProgress?: (p: DownloadProgress) => void,
 ): Promise<DownloadResult> {
-  configureTransformersEnv(cfg, true);
+  const { pipeline } = await configureTransformersEnv(cfg, true);
   try {
     const extractor = await pipeline('feature-extraction', cfg.modelId, {
       quantized: cfg.quantized,
@@ -39,7 +38,7 @@ export async function downloadModel(
     await extractor.dispose();
   } finally {
     // Leave the process in the safe default: later loads in this process stay offline.
-    configureTransformersEnv(cfg, false);
+    await configureTransformersEnv(cfg, false);
   }
   const missing = missingModelFiles(cfg);
   if (missing.length > 0) {

@@ -1,7 +1,6 @@
 /** Sentence embeddings with a local transformers.js feature-extraction model (mean pooling + L2 norm). */
 import fs from 'node:fs';
 import path from 'node:path';
-import { env, pipeline } from '@xenova/transformers';
 import { modelDirOf, requiredModelFiles, type EmbedConfig } from './model-config.js';
 
 export type EmbedProgress = (done: number, total: number) => void;
@@ -30,7 +29,10 @@ interface FeatureExtractor {
  * transformers.js keeps its settings in one global `env`; every load/download goes through here so
  * local reads and downloads use the same `<modelsDir>/<modelId>/...` layout.
  */
-export function configureTransformersEnv(cfg: EmbedConfig, allowRemote: boolean): void {
+export async function configureTransformersEnv(cfg: EmbedConfig, allowRemote: boolean): Promise<typeof import('@xenova/transformers')> {
+  // Imported on demand: transformers.js and onnxruntime cost ~45 MB of memory that a lexical-only server never needs.
+  const transformers = await import('@xenova/transformers');
+  const { env } = transformers;
   env.localModelPath = cfg.modelsDir;
   env.allowLocalModels = true;
   env.allowRemoteModels = allowRemote;
@@ -38,6 +40,7 @@ export function configureTransformersEnv(cfg: EmbedConfig, allowRemote: boolean)
   // Downloads are cached under cacheDir/<modelId>/<file>: the same path localModelPath resolves.
   env.cacheDir = cfg.modelsDir;
   env.useFSCache = true;
+  return transformers;
 }
 
 /** Relative paths of required model files that are not on disk (empty when the model is complete). */
@@ -75,9 +78,9 @@ export async function loadEmbedder(cfg: EmbedConfig): Promise<Embedder | Embedde
     };
   }
 
-  configureTransformersEnv(cfg, cfg.allowRemote);
   let extractor: FeatureExtractor;
   try {
+    const { pipeline } = await configureTransformersEnv(cfg, cfg.allowRemote);
     extractor = (await pipeline('feature-extraction', cfg.modelId, {
       quantized: cfg.quantized,
       local_files_only: !cfg.allowRemote,

@@ -39,7 +39,9 @@ const FRAME_WORDS = new Set([
   '经开区', '常州经开区', '开发区', '经济开发区', '呢', '那', '那么', '它', '它的', '其', '还有', '另外', '以及',
   '主要', '具体', '相关', '方面', '内容', '怎么样', '如何', '怎样', '什么', '哪些', '哪', '几', '个', '请问', '告诉',
   '一下', '说说', '介绍', '吗', '年', '到', '会', '能', '上', '下', '比', '较', '年底', '年末', '指标', '增长', '增速',
-  'gdp2025', 'target', 'targets', 'goal', 'goals', 'plan', 'report', 'district', 'government',
+  'target', 'targets', 'goal', 'goals', 'plan', 'report', 'district', 'government', 'last', 'this', 'next', 'year',
+  'years', 'past', 'five', 'five-year', 'fifteenth', 'fourteenth', '15th', '14th', 'development', 'zone', 'work', 'outline',
+  'cetdz', 'by', 'coming',
 ]);
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|how many|how much|what percentage|what share|rate|target|growth|number of|total|amount|figure|standard/;
@@ -61,7 +63,7 @@ function intentOf(matchText: string): Intent {
 const ELLIPTIC = /^(那|那么|那在|还有|而|再问|同样|它|其)|呢[?？。]?$|^(what about|and |how about|and what about|same for)/;
 
 /** Period names are frame, not topic; removed before segmenting so their fragments ("十四", "四五") do not become topic words. */
-const FRAME_PHRASES = /十三五|十四五|十五五|(?:19|20)\d\d年?|去年|今年|明年|未来五年|过去五年|五年来/g;
+const FRAME_PHRASES = /十三五|十四五|十五五|(?:19|20)\d\d年?|去年|今年|明年|前年|后年|未来五年|过去五年|五年来/g;
 
 /** Words the user put in quotes are names to match exactly: “四城”, “1234567”战略, "35X". */
 function quotedTerms(matchText: string): string[] {
@@ -69,7 +71,7 @@ function quotedTerms(matchText: string): string[] {
 }
 
 /** jieba keeps "哪四城", "多少钱" whole: question words, not topics. */
-const QUESTION_WORD = /^(哪|几|多少|什么|怎么|如何|是否|有没有)/;
+const QUESTION_WORD = /^(哪|几|多少|什么|怎么|如何|是否|有没有|数量|数目|数字|金额|多大|多高|多长|水平)$|^(哪|几|多少|什么|怎么|如何|是否|有没有)/;
 
 function contentTermsOf(matchText: string): string[] {
   const quoted = quotedTerms(matchText);
@@ -89,7 +91,7 @@ function toMatchText(question: string, script: QuestionScript): string {
   const han = normalized.match(/[\p{Script=Han}0-9.%（）()]+/gu) ?? [];
   const years = normalized.match(/(?:19|20)\d\d/g) ?? [];
   const frameWords = normalized.match(/last year|this year|past five years|next five years|by 2030|15th five-year plan|14th five-year plan|development zone|cetdz|work report|five-year plan|outline/g) ?? [];
-  return [...chineseTermsFor(normalized), ...han, ...years, ...frameWords].join(' ');
+  return normalizeForMatch([...chineseTermsFor(normalized), ...han, ...years, ...frameWords].join(' '));
 }
 
 export function analyzeQuestion(question: string, history: ChatTurn[] = []): QuestionAnalysis {
@@ -98,7 +100,8 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
   let frame = detectFrame(matchText);
   let contentTerms = contentTermsOf(matchText);
   let followUp = false;
-  let intent = intentOf(matchText);
+  // English questions state their intent in English words, which matchText (Chinese terms) no longer has.
+  let intent = intentOf(script === 'en' ? `${normalizeForMatch(question)} ${matchText}` : matchText);
 
   const earlierUser = history.filter((t) => t.role === 'user').slice(-3).reverse();
   if (earlierUser.length > 0) {

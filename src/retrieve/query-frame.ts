@@ -25,6 +25,13 @@ const DOC_PATTERNS: [string, RegExp][] = [
   ['plan-15th-fyp', /规划纲要|纲要|五年规划|five-year plan|fyp|outline/],
 ];
 
+const RELATIVE_YEARS: [RegExp, number][] = [
+  [/大前年/, 2023],
+  [/(?<!大)前年/, 2024],
+  [/明年|next year/, 2027],
+  [/(?<!大)后年/, 2028],
+];
+
 /** Asking for a target means the plans (this year's and the five-year one), not past results. */
 const TARGET_WORDS = /目标|预期|计划|力争|将要|打算|target|goal|plan to|planned|will /;
 
@@ -34,6 +41,8 @@ export function detectFrame(normalized: string): QueryFrame {
   const timeInferred = timeScopes.length === 0 && TARGET_WORDS.test(normalized);
   if (timeInferred) timeScopes = ['y2026', 'fyp15'];
   const years = [...normalized.matchAll(/(?<![\d.])((?:19|20)\d\d)(?![\d.%])/g)].map((m) => Number(m[1]));
+  // Relative years, counted from the documents' "this year" (2026): 前年 is 2024, 明年 2027, 后年 2028.
+  for (const [word, year] of RELATIVE_YEARS) if (word.test(normalized)) years.push(year);
   return {
     timeScopes,
     region: REGION_CETDZ.test(normalized) ? 'cetdz' : undefined,
