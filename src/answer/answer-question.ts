@@ -5,6 +5,7 @@ import type { Retriever, ScoredChunk } from '../retrieve/retriever.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { composeFound, composeNotFound, type Statement } from './compose.js';
 import { refuseBeforeRetrieval, uncoveredYear, type RefusalReason } from './out-of-scope.js';
+import { numbersIn } from './figures.js';
 import { alignRespectively, type RespectivePair } from './respectively.js';
 import { selectPassages, type Selection } from './select-passage.js';
 import { trimPunctuation } from './split-clauses.js';
@@ -118,7 +119,7 @@ function conflictingStatement(best: Selection, ranked: Selection[], analysis: Qu
   if (analysis.intent !== 'figure' && analysis.intent !== 'general') return undefined;
   if (best.figures.length === 0) return undefined;
   const bestDoc = best.hit.chunk.metadata.docId;
-  const bestValues = relevantFigures(best, analysis, stats).join('|');
+  const bestValues = figureKey(relevantFigures(best, analysis, stats));
   const other = ranked.find(
     (s) =>
       s.hit.chunk.metadata.docId !== bestDoc &&
@@ -127,7 +128,12 @@ function conflictingStatement(best: Selection, ranked: Selection[], analysis: Qu
       s.score >= best.score * 0.6 &&
       scopesCompatible(best.hit.chunk, s.hit.chunk, analysis),
   );
-  return other && relevantFigures(other, analysis, stats).join('|') !== bestValues ? other : undefined;
+  return other && figureKey(relevantFigures(other, analysis, stats)) !== bestValues ? other : undefined;
+}
+
+/** Numbers and qualifiers, without units and notes: "11以上（累计）" and "11万人以上" state the same figure. */
+function figureKey(values: string[]): string {
+  return values.map((v) => `${numbersIn(v).join(',')}${(v.match(/超过|超|近|约|突破|逾|不少于|不低于|以上|以下|以内|左右/g) ?? []).join('')}`).sort().join('|');
 }
 
 function notFound(reason: RefusalReason, analysis: QuestionAnalysis, related: ScoredChunk[], ctx: AnswerContext, mode: AnswerResult['mode'], started: number): AnswerResult {
