@@ -7,7 +7,7 @@ import { composeFound, composeNotFound, type Statement } from './compose.js';
 import { refuseBeforeRetrieval, uncoveredYear, type RefusalReason } from './out-of-scope.js';
 import { numbersIn } from './figures.js';
 import { alignRespectively, type RespectivePair } from './respectively.js';
-import { selectPassages, type Selection } from './select-passage.js';
+import { CONTINUATION, selectPassages, type Selection } from './select-passage.js';
 import { trimPunctuation } from './split-clauses.js';
 import type { TermStats } from './term-stats.js';
 import type { AnswerResult, Citation, Figure } from './types.js';
@@ -22,6 +22,7 @@ const RETRIEVE_K = 12;
 /** The top lexical passages always reach clause selection, even when fusion ranks them lower. */
 const LEXICAL_KEEP = 5;
 const RELATED_ON_REFUSAL = 3;
+const COUNT_QUESTION = /多少|几[个家项所万亿人次名座条]|how many|how much/;
 
 export interface AnswerContext {
   retriever: Retriever;
@@ -58,13 +59,21 @@ function citationOf(hit: ScoredChunk, docs: Map<string, DocumentEntry>): Citatio
 function relevantFigures(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): string[] {
   const text = sel.hit.chunk.pageContent;
   const all = sel.figures;
+  // A figure the question itself states ("3000万元以上项目") is the question's condition, not its answer.
+  const asked = normalizeForMatch(analysis.question);
+  const termsIn = (label: string) => new Set(analysis.contentTerms.filter((t) => [t, ...stats.variants(t)].some((v) => label.includes(v))));
+  let previous = new Set<string>();
   const labelWeight = all.map((f, i) => {
     const from = Math.max(sel.group.start, i > 0 ? all[i - 1]!.end : sel.group.start);
-    const label = normalizeForMatch(text.slice(from, f.start));
-    return analysis.contentTerms.reduce((sum, t) => sum + ([t, ...stats.variants(t)].some((v) => label.includes(v)) ? stats.weight(t) : 0), 0);
+    const raw = text.slice(from, f.start).replace(/^[、，,；\s]+/, '');
+    // "…2285家、较“十三五”末增长133.6%": a label without a subject of its own continues the previous one.
+    const terms = CONTINUATION.test(raw) ? new Set([...previous, ...termsIn(normalizeForMatch(raw))]) : termsIn(normalizeForMatch(raw));
+    previous = terms;
+    if (asked.includes(normalizeForMatch(f.value))) return -1;
+    return [...terms].reduce((sum, t) => sum + stats.weight(t), 0);
   });
   const best = Math.max(0, ...labelWeight);
-  if (best === 0) return all.map((f) => f.value);
+  if (best === 0) return all.filter((_, i) => labelWeight[i] === 0).map((f) => f.value);
   return all.filter((_, i) => labelWeight[i] === best).map((f) => f.value);
 }
 
@@ -72,12 +81,16 @@ function relevantFigures(sel: Selection, analysis: QuestionAnalysis, stats: Term
 function frameAllows(sel: Selection, analysis: QuestionAnalysis): boolean {
   const m = sel.hit.chunk.metadata;
   const { frame } = analysis;
-  if (frame.region === 'cetdz' && m.region !== 'cetdz' && !sel.sentence.text.includes('经开区')) return false;
+  // Definitions (glossary, footnotes) hold for the district and the zone alike.
+  const definition = m.kind === 'glossary' || m.kind === 'footnote';
+  if (!definition && frame.region === 'cetdz' && m.region !== 'cetdz' && !sel.sentence.text.includes('经开区')) return false;
   if (!frame.timeInferred && !timeCompatible(frame, m.timeScope)) return false;
   return true;
 }
 
 function focusPairs(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): RespectivePair[] | undefined {
+  // Only when the answering clause is the 分别 list itself, not another clause of the same sentence.
+  if (!sel.group.text.includes('分别') && !sel.sentence.text.slice(sel.group.end - sel.sentence.start).startsWith('分别')) return undefined;
   const pairs = alignRespectively(sel.sentence.text);
   if (!pairs) return undefined;
   // The items naming the most question weight are the ones asked about; words shared by all items decide nothing.
@@ -165,6 +178,8 @@ export async function answerQuestion(question: string, ctx: AnswerContext, opts:
   const related = analysis.contentTerms.length > 0 ? hits.filter((h) => h.score > 0.3) : [];
   if (!best || best.coverage < MIN_COVERAGE || best.groupCoverage < MIN_GROUP_COVERAGE) return notFound('not-in-documents', analysis, related, ctx, mode, started);
   if (uncoveredYear(analysis, best.sentence.text) !== undefined) return notFound('other-year', analysis, related, ctx, mode, started);
+  // "多少/几…" asks for a number: a passage on the topic that gives none does not answer it.
+  if (COUNT_QUESTION.test(normalizeForMatch(question)) && best.figures.length === 0) return notFound('not-in-documents', analysis, related, ctx, mode, started);
 
   const chosen: Selection[] = [best];
   const other = conflictingStatement(best, ranked, analysis, ctx.stats);

@@ -7,14 +7,16 @@ export interface FigureSpan {
 
 const PREFIX = '(?:不少于|不低于|不超过|超过|突破|接近|约|超|近|逾|达)?';
 const ARABIC = '\\d+(?:\\.\\d+)?(?:[—–\\-~～]\\d+(?:\\.\\d+)?)?';
-const CHINESE = '[一二两三四五六七八九十百千]+(?=[万亿千百])';
-const UNIT =
-  '(?:个百分点|百分点|亿美元|万美元|美元|亿元|万元|元\\/月|元\\/年|元|亿斤|万吨|吨|万人次|人次|万人|人|万户|户|万家|家|万个|个|项|件|万方|方|' +
-  '平方米\\/人|万平方米|平方米|平方公里|公里|千米|米|万亩|亩|万套|套|所|张|台|辆|座|条|处|场|支|名|岁|倍|' +
-  '微克\\/立方米|万千瓦|千瓦|兆瓦|床|席|批|次|只|株|亿|万|千|%|‰)';
+/** Round figures in words ("突破千亿", "超百亿元") count only with their qualifier: "两个千亿台阶" is a phrase, not a figure. */
+const CHINESE = '(?:突破|超过|超|近|逾)[一二两三四五六七八九十百千]*[百千][万亿](?:元|美元)?';
+/** Units after an optional magnitude (亿/万/千): "3570亿元", "3.7万名", "59万平方米", "1080元/月". */
+const BASE_UNIT =
+  '(?:个百分点|百分点|美元|元\\/月|元\\/年|元|斤|吨|人次|人|户|家|个|项|件|方|平方米\\/人|平方米|平方公里|公里|千米|米|亩|套|所|张|台|辆|座|条|处|场|支|名|岁|倍|' +
+  '微克\\/立方米|千瓦|兆瓦|床|席|批|次|只|株)';
+const UNIT = `(?:(?:亿|万|千)?${BASE_UNIT}|亿|万|千|%|‰)`;
 const SUFFIX = '(?:[（(]\\p{Script=Han}{1,2}[)）])?(?:以上|以下|以内|左右|多|余)?'; // "290套(间)以上"
 
-const FIGURE = new RegExp(`${PREFIX}(?:${ARABIC}|${CHINESE})${UNIT}${SUFFIX}|${PREFIX}${ARABIC}${SUFFIX}`, 'gu');
+const FIGURE = new RegExp(`${CHINESE}|${PREFIX}${ARABIC}${UNIT}${SUFFIX}|${PREFIX}${ARABIC}${SUFFIX}`, 'gu');
 
 /** Years, codes like "35X"/"4+3+X", list ordinals and quoted names are not figures. */
 function isFigure(value: string, text: string, end: number): boolean {

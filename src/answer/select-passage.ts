@@ -21,7 +21,7 @@ export interface Selection {
 }
 
 /** Clauses that continue the previous one and make no sense alone ("其中…", "占全市比重…", "较去年…"). */
-const CONTINUATION = /^(其中|占|较|比|同比|均|分别|并|且|实现|达到|增长|提升|下降|居|位居|位列|排名|总投资|总规模|合计|累计|规模|投资完成率)/;
+export const CONTINUATION = /^(其中|占|较|比|同比|均|分别|并|且|实现|达到|增长|提升|下降|居|位居|位列|排名|总投资|总规模|合计|累计|规模|投资完成率)/;
 const ENUMERATION = /、.+、|（[^）]*、[^）]*）|：.+、/;
 
 function clauseGroups(sentence: Span): Span[] {

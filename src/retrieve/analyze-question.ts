@@ -38,7 +38,7 @@ const FRAME_WORDS = new Set([
   '政府', '工作', '工作报告', '政府工作报告', '规划纲要', '文件', '提到', '提出', '根据', '是', '有', '为', '将', '要',
   '经开区', '常州经开区', '开发区', '经济开发区', '呢', '那', '那么', '它', '它的', '其', '还有', '另外', '以及',
   '主要', '具体', '相关', '方面', '内容', '怎么样', '如何', '怎样', '什么', '哪些', '哪', '几', '个', '请问', '告诉',
-  '一下', '说说', '介绍', '吗', '年', '到', '会', '能', '上', '下', '比', '较', '年底', '年末', '指标', '增长', '增速',
+  '一下', '说说', '介绍', '吗', '年', '到', '会', '能', '上', '下', '比', '较', '年底', '年末', '指标',
   'target', 'targets', 'goal', 'goals', 'plan', 'report', 'district', 'government', 'last', 'this', 'next', 'year',
   'years', 'past', 'five', 'five-year', 'fifteenth', 'fourteenth', '15th', '14th', 'development', 'zone', 'work', 'outline',
   'cetdz', 'by', 'coming',
@@ -67,16 +67,21 @@ const FRAME_PHRASES = /十三五|十四五|十五五|(?:19|20)\d\d年?|去年|�
 
 /** Words the user put in quotes are names to match exactly: “四城”, “1234567”战略, "35X". */
 function quotedTerms(matchText: string): string[] {
-  return [...matchText.matchAll(/[“"「『']([^”"」』']{1,20})[”"」』']/g)].map((m) => m[1]!.trim()).filter((t) => t.length > 0);
+  return [...matchText.matchAll(/[“"「『']([^”"」』']{1,20})[”"」』']/g)]
+    .map((m) => m[1]!.trim())
+    .filter((t) => t.length > 0 && t.replace(FRAME_PHRASES, '').trim().length > 0);
 }
 
 /** jieba keeps "哪四城", "多少钱" whole: question words, not topics. */
-const QUESTION_WORD = /^(哪|几|多少|什么|怎么|如何|是否|有没有|数量|数目|数字|金额|多大|多高|多长|水平)$|^(哪|几|多少|什么|怎么|如何|是否|有没有)/;
+const QUESTION_WORD = /^(数量|数目|数字|金额|多大|多高|多长|水平|意思|含义|定义|是指|指)$|^(哪|几|多少|什么|怎么|如何|是否|有没有)/;
 
 function contentTermsOf(matchText: string): string[] {
   const quoted = quotedTerms(matchText);
-  const words = [...quoted, ...segmentWords(matchText.replace(FRAME_PHRASES, ' '))].filter(
-    (w) => !FRAME_WORDS.has(w) && !QUESTION_WORD.test(w) && (!/^\d+(\.\d+)?$/.test(w) || quoted.includes(w)),
+  // Precise segmentation without HMM: HMM invents words across the question's grammar ("数要"), which no passage contains.
+  const words = [...quoted, ...segmentWords(matchText.replace(FRAME_PHRASES, ' '), false)].filter(
+    (w) =>
+      quoted.includes(w) ||
+      (!FRAME_WORDS.has(w) && !QUESTION_WORD.test(w) && !/^\d+(\.\d+)?$/.test(w) && !/^\p{Script=Han}$/u.test(w)),
   );
   // Search mode yields both "总产值" and "产值": keep the longest, drop words contained in another kept word.
   const unique = [...new Set(words)].sort((a, b) => b.length - a.length);

@@ -42,9 +42,9 @@ export function isStopword(token: string): boolean {
 }
 
 /** jieba search-mode words of already-normalised text, without punctuation and stop words. */
-export function segmentWords(normalized: string): string[] {
+export function segmentWords(normalized: string, hmm = true): string[] {
   return segmenter()
-    .cutForSearch(normalized, true)
+    .cutForSearch(normalized, hmm)
     .map((t) => t.trim())
     .filter((t) => t.length > 0 && WORDLIKE.test(t) && !STOPWORDS.has(t));
 }
