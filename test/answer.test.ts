@@ -94,6 +94,28 @@ describe('picking the clause that answers', () => {
     expect(strategy.answer).toContain('明确“一个定位”');
   });
 
+  it('does not answer with a figure the question itself states', async () => {
+    const r = await ask('2025年新招引3000万元以上项目多少个？');
+    expect(r.figures.map((f) => f.value)).toEqual(['419个']);
+  });
+
+  it('gives a continuation clause the subject of the clause before it', async () => {
+    const r = await ask('高新技术企业较“十三五”末增长了多少？');
+    expect(r.figures.map((f) => f.value)).toEqual(['133.6%']);
+    expect(r.answer).toContain('高新技术企业达2285家、较“十三五”末增长133.6%');
+  });
+
+  it('keeps a magnitude with its unit', async () => {
+    const r = await ask('2025年引进各类人才多少名？');
+    expect(r.figures.map((f) => f.value)).toEqual(['3.7万名']);
+  });
+
+  it('answers a glossary term asked about the 经开区', async () => {
+    const r = await ask('常州经开区的“4+3+X”产业布局是什么？');
+    expect(r.citations[0]!.section).toBe('名词解释');
+    expect(r.answer).toContain('绿色优特钢、轨道交通、智能电机、绿色家居');
+  });
+
   it('answers list questions with the enumeration', async () => {
     const r = await ask('五个战略性新兴产业是哪些');
     expect(r.answer).toMatch(/机器人、人工智能、新型储能、新型碳材料、生物制造/);
@@ -181,6 +203,8 @@ describe('questions the documents do not answer', () => {
     ['怎么办理社保卡', 'service'],
     ['武进区有多少所大学', 'not-in-documents'],
     ['What was the GDP of Suzhou last year?', 'other-place'],
+    ['明年武进地区生产总值增长目标是多少', 'other-year'],
+    ['武进区有多少座机场', 'not-in-documents'],
   ])('%s → found false (%s)', async (question, reason) => {
     const r = await ask(question);
     expect(r.found).toBe(false);
