@@ -3,7 +3,7 @@ import { startNodeServer } from '../server/node.js';
 
 const started = Date.now();
 const running = await startNodeServer();
-const { retrievers } = { retrievers: running.engine.status };
+const retrievers = running.engine.status;
 console.log(`[start] ${running.engine.documents.length} documents, ${running.engine.chunks.length} passages; retrieval: ${running.engine.retriever.mode}`);
 console.log(`[start] lexical: ${retrievers.lexical.detail}`);
 console.log(`[start] dense: ${retrievers.dense.active ? 'on' : 'off'} (${retrievers.dense.detail})`);

@@ -9,8 +9,3 @@ export function normalizeForMatch(text: string): string {
   const nfkc = text.normalize('NFKC');
   return traditionalToSimplified(nfkc).toLowerCase().replace(/\s+/g, ' ').trim();
 }
-
-/** NFKC plus white-space folding: how figures are compared with answers. */
-export function normalizeFigure(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '');
-}

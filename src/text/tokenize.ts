@@ -37,10 +37,6 @@ const STOPWORDS = new Set([
 const HAN_RUN = /\p{Script=Han}+/gu;
 const WORDLIKE = /[\p{Script=Han}A-Za-z0-9.%]/u;
 
-export function isStopword(token: string): boolean {
-  return STOPWORDS.has(token);
-}
-
 /** jieba search-mode words of already-normalised text, without punctuation and stop words. */
 export function segmentWords(normalized: string, hmm = true): string[] {
   return segmenter()
