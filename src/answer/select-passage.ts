@@ -94,7 +94,8 @@ function labelFit(hit: ScoredChunk, group: Span, figures: FigureSpan[], terms: s
   if (labelHan === 0) return 0.8;
   let matched = 0;
   for (const t of terms) {
-    const form = [t, ...stats.variants(t)].find((f) => label.includes(f));
+    // The longest form present: "实际利用外资" names the label better than its part "外资".
+    const form = [t, ...stats.variants(t)].filter((f) => label.includes(f)).sort((a, b) => b.length - a.length)[0];
     if (form) matched += hanCount(form);
   }
   return 0.7 + 0.3 * Math.min(1, matched / labelHan);

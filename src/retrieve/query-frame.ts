@@ -14,7 +14,7 @@ export interface QueryFrame {
 const TIME_PATTERNS: [TimeScope, RegExp][] = [
   ['y2025', /2025|去年|过去一年|上一年|上年度|last year|past year/],
   ['y2026', /2026|今年|本年度|当年目标|this year|current year/],
-  ['fyp15', /2030|十五五|未来五年|到期末|十五五末|15th five|fifteenth five|next five years|coming five years|five-year plan|规划纲要|纲要/],
+  ['fyp15', /2030|十五五|未来五年|到期末|十五五末|15th five|fifteenth five|next five years|coming five years|(?<!14th |fourteenth )five-year plan|规划纲要|纲要/],
   ['fyp14', /十四五|过去五年|五年来|前五年|较“?十三五”?末|比“?十三五”?末|14th five|fourteenth five|past five years|last five years/],
 ];
 
@@ -22,7 +22,7 @@ const REGION_CETDZ = /经开区|经济开发区|经济技术开发区|开发区|
 
 const DOC_PATTERNS: [string, RegExp][] = [
   ['work-report-2026', /政府工作报告|工作报告|work report|government report/],
-  ['plan-15th-fyp', /规划纲要|纲要|五年规划|five-year plan|fyp|outline/],
+  ['plan-15th-fyp', /规划纲要|纲要|(?<!十四个)五年规划|(?<!14th |fourteenth )five-year plan|outline/],
 ];
 
 const RELATIVE_YEARS: [RegExp, number][] = [

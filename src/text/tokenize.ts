@@ -1,6 +1,8 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { ENGLISH_GLOSSARY } from './english-glossary.js';
 import { normalizeForMatch } from './normalize.js';
+import { SYNONYM_GROUPS } from './synonyms.js';
 
 /**
  * Domain words jieba's general dictionary splits badly; keeping them whole makes BM25
@@ -19,7 +21,10 @@ let jieba: Jieba | undefined;
 function segmenter(): Jieba {
   if (!jieba) {
     jieba = Jieba.withDict(dict);
-    jieba.loadDict(Buffer.from(DOMAIN_WORDS.map((w) => `${w} 100000 n`).join('\n')));
+    // Synonyms and glossary terms are words too: "高企" must reach the synonym table whole, not as 高 + 企.
+    const words = new Set([...DOMAIN_WORDS, ...SYNONYM_GROUPS.flat(), ...Object.values(ENGLISH_GLOSSARY)]);
+    const han = [...words].filter((w) => /^[\p{Script=Han}]{2,}$/u.test(w));
+    jieba.loadDict(Buffer.from(han.map((w) => `${w} 100000 n`).join('\n')));
   }
   return jieba;
 }
