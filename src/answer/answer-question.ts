@@ -61,16 +61,18 @@ function relevantFigures(sel: Selection, analysis: QuestionAnalysis, stats: Term
   const all = sel.figures;
   // A figure the question itself states ("3000万元以上项目") is the question's condition, not its answer.
   const asked = normalizeForMatch(analysis.question);
-  const termsIn = (label: string) => new Set(analysis.contentTerms.filter((t) => [t, ...stats.variants(t)].some((v) => label.includes(v))));
-  let previous = new Set<string>();
+  const weightIn = (label: string) =>
+    analysis.contentTerms.reduce((sum, t) => sum + ([t, ...stats.variants(t)].some((v) => label.includes(v)) ? stats.weight(t) : 0), 0);
+  let previous = 0;
   const labelWeight = all.map((f, i) => {
     const from = Math.max(sel.group.start, i > 0 ? all[i - 1]!.end : sel.group.start);
     const raw = text.slice(from, f.start).replace(/^[、，,；\s]+/, '');
-    // "…2285家、较“十三五”末增长133.6%": a label without a subject of its own continues the previous one.
-    const terms = CONTINUATION.test(raw) ? new Set([...previous, ...termsIn(normalizeForMatch(raw))]) : termsIn(normalizeForMatch(raw));
-    previous = terms;
-    if (asked.includes(normalizeForMatch(f.value))) return -1;
-    return [...terms].reduce((sum, t) => sum + stats.weight(t), 0);
+    // "…2285家、较“十三五”末增长133.6%": a label without a subject of its own continues the previous one,
+    // slightly discounted so that it wins only by naming something more of the question.
+    const own = weightIn(normalizeForMatch(raw));
+    const weight = CONTINUATION.test(raw) ? previous * 0.9 + own : own;
+    previous = weight;
+    return asked.includes(normalizeForMatch(f.value)) ? -1 : weight;
   });
   const best = Math.max(0, ...labelWeight);
   if (best === 0) return all.filter((_, i) => labelWeight[i] === 0).map((f) => f.value);

@@ -1,4 +1,5 @@
 import { normalizeForMatch } from '../text/normalize.js';
+import { countInDigits } from '../text/chinese-counts.js';
 import { synonymsIn } from '../text/synonyms.js';
 
 /**
@@ -29,9 +30,9 @@ export class TermStats {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** The term and its synonyms that occur in the corpus (the forms a passage may use). */
+  /** The term, its count in digits ("五个" → "5个") and its synonyms that occur in the corpus (the forms a passage may use). */
   variants(term: string): string[] {
-    return [term, ...synonymsIn(term)].filter((v, i, all) => all.indexOf(v) === i && this.documentFrequency(v) > 0);
+    return [term, countInDigits(term), ...synonymsIn(term)].filter((v, i, all) => all.indexOf(v) === i && this.documentFrequency(v) > 0);
   }
 
   /** A term's weight is that of its most common corpus form, so a synonym that maps onto the documents' wording counts fully. */

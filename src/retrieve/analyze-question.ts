@@ -75,17 +75,6 @@ function quotedTerms(matchText: string): string[] {
 /** jieba keeps "哪四城", "多少钱" whole: question words, not topics. */
 const QUESTION_WORD = /^(数量|数目|数字|金额|多大|多高|多长|水平|意思|含义|定义|是指|指)$|^(哪|几|多少|什么|怎么|如何|是否|有没有)/;
 
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** "五个" → "5个", "十大" → "10大": the documents count in digits ("5个战略性新兴产业"). */
-function countInDigits(word: string): string {
-  const m = word.match(/^([一二两三四五六七八九十]{1,3})([个项大种条类家座所])$/);
-  if (!m) return word;
-  const [tens, units] = m[1]!.includes('十') ? m[1]!.split('十') : ['', m[1]!];
-  const n = (m[1]!.includes('十') ? (CHINESE_DIGITS[tens!] ?? 1) * 10 : 0) + (CHINESE_DIGITS[units!] ?? 0);
-  return `${n}${m[2]}`;
-}
-
 function contentTermsOf(matchText: string): string[] {
   const quoted = quotedTerms(matchText);
   // Precise segmentation without HMM: HMM invents words across the question's grammar ("数要"), which no passage contains.
@@ -95,7 +84,7 @@ function contentTermsOf(matchText: string): string[] {
       (!FRAME_WORDS.has(w) && !QUESTION_WORD.test(w) && !/^\d+(\.\d+)?$/.test(w) && !/^\p{Script=Han}$/u.test(w)),
   );
   // Search mode yields both "总产值" and "产值": keep the longest, drop words contained in another kept word.
-  const unique = [...new Set(words.map(countInDigits))].sort((a, b) => b.length - a.length);
+  const unique = [...new Set(words)].sort((a, b) => b.length - a.length);
   const kept: string[] = [];
   for (const w of unique) if (!kept.some((k) => k.includes(w))) kept.push(w);
   return kept;
