@@ -1,10 +1,18 @@
 /** Forks server-child.ts and hands back its URL and pid (for /proc memory readings), with a bounded close. */
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from './cold-start.js';
 
 const CHILD = fileURLToPath(new URL('./server-child.ts', import.meta.url));
+
+/** Node flags of the `start` script in package.json (everything before the entry file). */
+const SERVER_NODE_FLAGS: string[] = (() => {
+  const pkg = JSON.parse(readFileSync(`${REPO_ROOT}/package.json`, 'utf8')) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split(/\s+/);
+  return words.slice(1, words.findIndex((w) => w.endsWith('.ts')));
+})();
 
 export interface ServerProcess {
   url: string;
@@ -18,7 +26,8 @@ export interface ServerProcess {
 export function startServerProcess(timeoutMs = 20_000): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child: ChildProcess = fork(CHILD, [], { cwd: REPO_ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // The same Node flags as `npm start`, so the memory measured is the served one's.
+    const child: ChildProcess = fork(CHILD, [], { cwd: REPO_ROOT, execArgv: SERVER_NODE_FLAGS, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`server child not ready within ${timeoutMs} ms`));
