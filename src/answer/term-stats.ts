@@ -7,9 +7,12 @@ import { synonymsIn } from '../text/synonyms.js';
  * question contains, segmented or not. A term found nowhere gets the highest weight: a question
  * about something the documents never mention must not look answered.
  */
+const CACHE_LIMIT = 20_000;
+
 export class TermStats {
   private readonly texts: string[];
   private readonly cache = new Map<string, number>();
+  private readonly variantCache = new Map<string, string[]>();
 
   constructor(passages: string[]) {
     this.texts = passages.map(normalizeForMatch);
@@ -19,6 +22,7 @@ export class TermStats {
     let df = this.cache.get(term);
     if (df === undefined) {
       df = this.texts.reduce((n, t) => n + (t.includes(term) ? 1 : 0), 0);
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear(); // question terms are unbounded
       this.cache.set(term, df);
     }
     return df;
@@ -32,7 +36,13 @@ export class TermStats {
 
   /** The term, its count in digits ("五个" → "5个") and its synonyms that occur in the corpus (the forms a passage may use). */
   variants(term: string): string[] {
-    return [term, countInDigits(term), ...synonymsIn(term)].filter((v, i, all) => all.indexOf(v) === i && this.documentFrequency(v) > 0);
+    let forms = this.variantCache.get(term);
+    if (!forms) {
+      forms = [term, countInDigits(term), ...synonymsIn(term)].filter((v, i, all) => all.indexOf(v) === i && this.documentFrequency(v) > 0);
+      if (this.variantCache.size >= CACHE_LIMIT) this.variantCache.clear();
+      this.variantCache.set(term, forms);
+    }
+    return forms;
   }
 
   /** A term's weight is that of its most common corpus form, so a synonym that maps onto the documents' wording counts fully. */

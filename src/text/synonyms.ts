@@ -51,12 +51,14 @@ for (const group of SYNONYM_GROUPS) {
   for (const member of group) byMember.set(member.toLowerCase(), group);
 }
 
-/** All synonym groups a normalised text touches, longest member first so "实际利用外资" wins over "外资". */
+/** Longest member first so "实际利用外资" wins over "外资". */
+const membersLongestFirst = [...byMember.keys()].sort((a, b) => b.length - a.length);
+
+/** The other members of every synonym group a normalised text touches. */
 export function synonymsIn(normalized: string): string[] {
-  const members = [...byMember.keys()].sort((a, b) => b.length - a.length);
   const found = new Set<string>();
   let rest = normalized;
-  for (const m of members) {
+  for (const m of membersLongestFirst) {
     if (!rest.includes(m)) continue;
     rest = rest.split(m).join(' ');
     for (const s of byMember.get(m)!) if (s.toLowerCase() !== m) found.add(s.toLowerCase());
