@@ -10,7 +10,7 @@ import { alignRespectively, type RespectivePair } from './respectively.js';
 import { CONTINUATION, selectPassages, type Selection } from './select-passage.js';
 import { trimPunctuation } from './split-clauses.js';
 import type { TermStats } from './term-stats.js';
-import type { AnswerResult, Citation, Figure } from './types.js';
+import type { AnswerResult, Citation, Figure, RankedPassage } from './types.js';
 
 /** Below this share of the question's topic found in the best passage, the documents do not answer it. */
 export const MIN_COVERAGE = 0.6;
@@ -35,6 +35,8 @@ export interface AnswerContext {
 export interface AnswerOptions {
   history?: ChatTurn[];
   docs?: string[];
+  /** Also return the ranked passages with their scores. */
+  explain?: boolean;
 }
 
 function citationOf(hit: ScoredChunk, docs: Map<string, DocumentEntry>): Citation {
@@ -151,6 +153,18 @@ function figureKey(values: string[]): string {
   return values.map((v) => `${numbersIn(v).join(',')}${(v.match(/超过|超|近|约|突破|逾|不少于|不低于|以上|以下|以内|左右/g) ?? []).join('')}`).sort().join('|');
 }
 
+function rankedPassage(hit: ScoredChunk): RankedPassage {
+  const m = hit.chunk.metadata;
+  const out: RankedPassage = { chunkId: m.id, docId: m.docId, section: m.section.join(' > '), text: hit.chunk.pageContent, score: Math.round(hit.score * 1000) / 1000 };
+  if (hit.lexicalRank !== undefined) out.lexicalRank = hit.lexicalRank;
+  if (hit.denseRank !== undefined) out.denseRank = hit.denseRank;
+  return out;
+}
+
+function withPassages(result: AnswerResult, hits: ScoredChunk[], opts: AnswerOptions): AnswerResult {
+  return opts.explain ? { ...result, passages: hits.map(rankedPassage) } : result;
+}
+
 function notFound(reason: RefusalReason, analysis: QuestionAnalysis, related: ScoredChunk[], ctx: AnswerContext, mode: AnswerResult['mode'], started: number): AnswerResult {
   const citations = related.slice(0, RELATED_ON_REFUSAL).map((h) => citationOf(h, ctx.documents));
   return {
@@ -167,21 +181,26 @@ function notFound(reason: RefusalReason, analysis: QuestionAnalysis, related: Sc
 
 /** Extractive answer: the source's own clause, figures verbatim, cited; or a plain statement that the documents do not say. */
 export async function answerQuestion(question: string, ctx: AnswerContext, opts: AnswerOptions = {}): Promise<AnswerResult> {
+  const { result, hits } = await answerFromHits(question, ctx, opts);
+  return withPassages(result, hits, opts);
+}
+
+async function answerFromHits(question: string, ctx: AnswerContext, opts: AnswerOptions): Promise<{ result: AnswerResult; hits: ScoredChunk[] }> {
   const started = Date.now();
   const analysis = analyzeQuestion(question, opts.history ?? []);
   const mode = ctx.retriever.mode;
 
   const early = refuseBeforeRetrieval(analysis, ctx.corpusText);
-  if (early) return notFound(early.reason, analysis, [], ctx, mode, started);
+  if (early) return { result: notFound(early.reason, analysis, [], ctx, mode, started), hits: [] };
 
   const hits = await ctx.retriever.search(analysis, RETRIEVE_K, opts.docs, LEXICAL_KEEP);
   const ranked = selectPassages(analysis, hits, ctx.stats).filter((sel) => frameAllows(sel, analysis));
   const best = ranked[0];
   const related = analysis.contentTerms.length > 0 ? hits.filter((h) => h.score > 0.3) : [];
-  if (!best || best.coverage < MIN_COVERAGE || best.groupCoverage < MIN_GROUP_COVERAGE) return notFound('not-in-documents', analysis, related, ctx, mode, started);
-  if (uncoveredYear(analysis, best.sentence.text) !== undefined) return notFound('other-year', analysis, related, ctx, mode, started);
+  if (!best || best.coverage < MIN_COVERAGE || best.groupCoverage < MIN_GROUP_COVERAGE) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started), hits };
+  if (uncoveredYear(analysis, best.sentence.text) !== undefined) return { result: notFound('other-year', analysis, related, ctx, mode, started), hits };
   // "多少/几…" asks for a number: a passage on the topic that gives none does not answer it.
-  if (COUNT_QUESTION.test(normalizeForMatch(question)) && best.figures.length === 0) return notFound('not-in-documents', analysis, related, ctx, mode, started);
+  if (COUNT_QUESTION.test(normalizeForMatch(question)) && best.figures.length === 0) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started), hits };
 
   const chosen: Selection[] = [best];
   const other = conflictingStatement(best, ranked, analysis, ctx.stats);
@@ -200,7 +219,7 @@ export async function answerQuestion(question: string, ctx: AnswerContext, opts:
       : s.figures.map((value) => ({ value, context: trimPunctuation(s.quote), citation: s.citation })),
   );
 
-  return {
+  const result: AnswerResult = {
     answer: composeFound(statements, analysis.script),
     found: true,
     citations,
@@ -209,4 +228,5 @@ export async function answerQuestion(question: string, ctx: AnswerContext, opts:
     tookMs: Date.now() - started,
     script: analysis.script,
   };
+  return { result, hits };
 }

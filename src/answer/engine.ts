@@ -16,6 +16,8 @@ export interface EngineOptions {
   /** Embedding model settings; `false` runs lexical only without looking for a model. */
   embed?: EmbedConfig | false;
   log?: (line: string) => void;
+  /** Rank by the embedding alone (an evaluation baseline; needs a model). */
+  denseOnly?: boolean;
 }
 
 export interface RetrieverStatus {
@@ -65,7 +67,7 @@ export class QaEngine {
         denseStatus = { active: true, modelId: made.modelId, detail: `HNSW index ${made.indexAction}, ${made.index.size} vectors` };
       }
     }
-    const retriever = new Retriever(chunks, lexical, dense);
+    const retriever = new Retriever(chunks, lexical, dense, opts.denseOnly === true);
     return new QaEngine(documents, chunks, retriever, { lexical: { active: true, detail: lexicalDetail }, dense: denseStatus }, hash);
   }
 

@@ -24,6 +24,18 @@ export interface Figure {
   citation: number;
 }
 
+/** One retrieved passage with its rank evidence (returned on request, for staff and evaluation). */
+export interface RankedPassage {
+  chunkId: string;
+  docId: string;
+  section: string;
+  text: string;
+  /** Final score after fusion and frame boosts (1 = best). */
+  score: number;
+  lexicalRank?: number;
+  denseRank?: number;
+}
+
 export interface AnswerResult {
   answer: string;
   found: boolean;
@@ -34,4 +46,6 @@ export interface AnswerResult {
   script: QuestionScript;
   /** Why the documents were judged not to answer (only when found is false). */
   reason?: RefusalReason;
+  /** The ranked passages the answer was chosen from (only with `explain`). */
+  passages?: RankedPassage[];
 }

@@ -18,7 +18,8 @@ export interface DenseSearch {
   search(query: string, k: number): Promise<{ chunkId: string; score: number }[]>;
 }
 
-export type RetrievalMode = 'lexical' | 'hybrid';
+/** 'dense' (the embedding ranking alone) exists for evaluation baselines; the product runs lexical or hybrid. */
+export type RetrievalMode = 'lexical' | 'hybrid' | 'dense';
 
 const HEADING_WEIGHT = 0.35;
 const RRF_K = 60;
@@ -41,12 +42,14 @@ export class Retriever {
     readonly chunks: Chunk[],
     private readonly lexical: LexicalIndex,
     private readonly dense?: DenseSearch,
+    private readonly denseOnly = false,
   ) {
     this.byId = new Map(chunks.map((c, i) => [c.metadata.id, i]));
   }
 
   get mode(): RetrievalMode {
-    return this.dense ? 'hybrid' : 'lexical';
+    if (!this.dense) return 'lexical';
+    return this.denseOnly ? 'dense' : 'hybrid';
   }
 
   get denseModelId(): string | undefined {
@@ -71,7 +74,7 @@ export class Retriever {
       lexical.forEach(([i, s], rank) => fused.set(i, { score: s / max, lexicalRank: rank + 1 }));
     } else {
       const depth = Math.max(50, k * 4);
-      lexical.slice(0, depth).forEach(([i], rank) => fused.set(i, { score: 1 / (RRF_K + rank + 1), lexicalRank: rank + 1 }));
+      if (!this.denseOnly) lexical.slice(0, depth).forEach(([i], rank) => fused.set(i, { score: 1 / (RRF_K + rank + 1), lexicalRank: rank + 1 }));
       const denseHits = await this.dense.search(analysis.matchText, depth);
       let rank = 0;
       for (const hit of denseHits) {
@@ -93,7 +96,7 @@ export class Retriever {
     const top = ranked.slice(0, k);
     // For answering, an exact keyword match must not be pushed out by passages a weak embedding
     // happens to like: the caller may keep the best lexical hits among the candidates whatever the fusion says.
-    for (const hit of ranked.slice(k)) {
+    for (const hit of this.denseOnly ? [] : ranked.slice(k)) {
       if (hit.lexicalRank !== undefined && hit.lexicalRank <= keepLexicalTop) top.push(hit);
     }
     return top;

@@ -66,8 +66,8 @@ export function createApp(engineOf: EngineSource): Hono {
     }
     const parsed = askSchema(docIds()).safeParse(body);
     if (!parsed.success) return errorResponse(c, 400, 'invalid_request', describeZodError(parsed.error));
-    const { question, history, docs } = parsed.data;
-    const result = await engineOf().answer(question, { history, docs });
+    const { question, history, docs, explain } = parsed.data;
+    const result = await engineOf().answer(question, { history, docs, explain });
     const { script: _script, reason: _reason, ...payload } = result;
     return c.json({ ...payload, ...(result.reason ? { reason: result.reason } : {}) });
   });

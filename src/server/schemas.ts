@@ -26,6 +26,8 @@ export function askSchema(docIds: string[]) {
       .array(z.string().refine((id) => docIds.includes(id), { message: `unknown document id (known: ${docIds.join(', ')})` }))
       .max(docIds.length)
       .optional(),
+    /** Return the ranked passages with their scores (why this answer). */
+    explain: z.boolean().optional(),
   });
 }
 
