@@ -1,5 +1,6 @@
 import type { QuestionAnalysis } from '../retrieve/analyze-question.js';
 import { normalizeForMatch } from '../text/normalize.js';
+import { tagWords } from '../text/tokenize.js';
 
 export type RefusalReason = 'instruction' | 'chitchat' | 'service' | 'other-year' | 'other-place' | 'not-in-documents';
 
@@ -15,14 +16,32 @@ const CHITCHAT =
 const SERVICE =
   /(怎么|如何|在哪|哪里|去哪)(办理|申请|预约|缴纳|缴费|补办|领取|提取|报名|投诉|查询)|(办理|申请|补办|续签|挂号|预约).{0,8}(流程|手续|材料|条件|地址|电话|时间|窗口)|(电话|热线|地址|营业时间|办公时间)(是|多少)|how (do|can) i (apply|register|renew|get|pay|book)|phone number|opening hours|office address/;
 
-/** Places a question may be about; the documents cover Wujin and the 常州经开区 only. */
-const PLACE = /[\p{Script=Han}]{2,5}?(?:省|市|县|区|镇|街道)(?![\p{Script=Han}]{0,1}(?:级|域|内|委|政府))/gu;
-const OWN_PLACES = /^(武进|武进区|常州|常州市|江苏|江苏省|全省|全市|全区|经开区|常州经开区|开发区|本区|我区|各区|城区|主城区|园区|试点区|先行区|示范区|集聚区|核心区|度假区|旅游区|保护区|高新区|武进国家高新区)$/;
+/** Places the documents speak for, and words that only point at them ("咱们区", "全区"). */
+const OWN_PLACES = /^(武进|武进区|常州|常州市|江苏|江苏省|全省|全市|全区|经开区|常州经开区|开发区|本区|我区|各区|城区|主城区|园区|武进国家高新区)$/;
+const ADMIN_SUFFIX = /^(省|市|县|区|镇|乡|街道)$/;
+const ENDS_LIKE_PLACE = /[\p{Script=Han}]{2,}(省|市|县|区|镇|乡|街道)$/u;
 const ENGLISH_PLACES =
   /\b(suzhou|wuxi|nanjing|shanghai|beijing|hangzhou|shenzhen|guangzhou|jiangyin|liyang|jintan|xinbei|tianning|zhonglou|kunshan|ningbo|hefei|wuhan|chengdu|tianjin|chongqing|xi'?an|new york|london|tokyo)\b/;
 
 /** Nouns that end like a place name but are not one ("地区生产总值", "上市", "城镇就业"). */
-const GENERIC_PLACE_WORDS = /^(地区|社区|园区|城区|小区|片区|景区|山区|辖区|街区|矿区|湖区|校区|营区|城市|都市|超市|上市|门市|夜市|集市|城镇|乡镇|集镇|村镇)$/;
+const GENERIC_PLACE_WORDS = /(地区|社区|园区|城区|小区|片区|景区|山区|辖区|街区|矿区|湖区|校区|营区|城市|都市|超市|上市|门市|夜市|集市|城镇|乡镇|集镇|村镇|先行区|示范区|集聚区|核心区|度假区|旅游区|保护区|试点区|高新区)$/;
+
+/**
+ * Place names in a question, found by jieba's part-of-speech tags: words tagged as places, words that end
+ * in an administrative unit ("吴中区", "奔牛镇"), and a name followed by a lone unit ("金坛 区"); a pronoun
+ * before the unit ("咱们区") points at the district itself.
+ */
+function placesIn(q: string): string[] {
+  const words = tagWords(q);
+  const out: string[] = [];
+  words.forEach(({ word, tag }, i) => {
+    const next = words[i + 1]?.word ?? '';
+    if (tag === 'ns' && /^[\p{Script=Han}]{2,}$/u.test(word)) out.push(ADMIN_SUFFIX.test(next) ? word + next : word);
+    else if (ENDS_LIKE_PLACE.test(word)) out.push(word);
+    else if (/^n/.test(tag) && /^[\p{Script=Han}]{2,}$/u.test(word) && ADMIN_SUFFIX.test(next) && !GENERIC_PLACE_WORDS.test(word)) out.push(word + next);
+  });
+  return out.filter((p) => !GENERIC_PLACE_WORDS.test(p));
+}
 
 /** Years the documents give figures for; others (2019, 2024, 2035 …) are answered only if a passage names them. */
 export const COVERED_YEARS = new Set([2025, 2026, 2030]);
@@ -38,12 +57,9 @@ export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: st
   if (INSTRUCTION.test(q)) return { reason: 'instruction' };
   if (CHITCHAT.test(q)) return { reason: 'chitchat' };
   if (SERVICE.test(q)) return { reason: 'service' };
-  for (const m of q.matchAll(PLACE)) {
-    if (GENERIC_PLACE_WORDS.test(m[0].slice(-2))) continue;
-    // The match may start with other words ("年武进区"): a place is known if any ending of three or more characters is.
-    const endings = [...m[0]].map((_, i) => m[0].slice(i)).filter((e) => e.length >= 3 || e === m[0]);
-    if (!endings.some((e) => OWN_PLACES.test(e) || corpusText.includes(e))) return { reason: 'other-place', detail: m[0] };
-  }
+  // A place the documents never name is another place (the documents name the towns and parks of Wujin they speak of).
+  const other = placesIn(q).find((p) => !OWN_PLACES.test(p) && !corpusText.includes(p));
+  if (other) return { reason: 'other-place', detail: other };
   const english = q.match(ENGLISH_PLACES);
   if (english) return { reason: 'other-place', detail: english[1] };
   if (analysis.contentTerms.length === 0) return { reason: 'not-in-documents' };

@@ -38,7 +38,12 @@ export class TermStats {
   variants(term: string): string[] {
     let forms = this.variantCache.get(term);
     if (!forms) {
-      forms = [term, countInDigits(term), ...synonymsIn(term)].filter((v, i, all) => all.indexOf(v) === i && this.documentFrequency(v) > 0);
+      // A synonym that is part of a term the documents use ("就业" of "新增城镇就业") is broader than what was
+      // asked: it neither stands in for the term in a passage nor lowers its weight. A term the documents
+      // never write ("专精特新小巨人") can only be found through its parts.
+      const own = this.documentFrequency(term) > 0;
+      const synonyms = synonymsIn(term).filter((s) => !own || !term.includes(s));
+      forms = [term, countInDigits(term), ...synonyms].filter((v, i, all) => all.indexOf(v) === i && this.documentFrequency(v) > 0);
       if (this.variantCache.size >= CACHE_LIMIT) this.variantCache.clear();
       this.variantCache.set(term, forms);
     }

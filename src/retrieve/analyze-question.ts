@@ -38,7 +38,7 @@ const FRAME_WORDS = new Set([
   '政府', '工作', '工作报告', '政府工作报告', '规划纲要', '文件', '提到', '提出', '根据', '是', '有', '为', '将', '要',
   '经开区', '常州经开区', '开发区', '经济开发区', '呢', '那', '那么', '它', '它的', '其', '还有', '另外', '以及',
   '主要', '具体', '相关', '方面', '内容', '怎么样', '如何', '怎样', '什么', '哪些', '哪', '几', '个', '请问', '告诉',
-  '一下', '说说', '介绍', '吗', '年', '到', '会', '能', '上', '下', '比', '较', '年底', '年末', '指标',
+  '一下', '说说', '介绍', '吗', '年', '到', '会', '能', '上', '下', '比', '较', '年底', '年末', '指标', '累计', '提高', '提升',
   'target', 'targets', 'goal', 'goals', 'plan', 'report', 'district', 'government', 'last', 'this', 'next', 'year',
   'years', 'past', 'five', 'five-year', 'fifteenth', 'fourteenth', '15th', '14th', 'development', 'zone', 'work', 'outline',
   'cetdz', 'by', 'coming',
@@ -46,7 +46,7 @@ const FRAME_WORDS = new Set([
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|how many|how much|what percentage|what share|rate|target|growth|number of|total|amount|figure|standard/;
 const DEFINITION_INTENT = /是什么|什么是|指什么|是指|指的是|含义|意思|定义|何谓|what is|what are|what does|mean|meaning|define|definition/;
-const LIST_INTENT = /哪些|哪几|哪[一二三四五六七八九十两]|包括|包含|有什么|分别是|which|list|name the|what are the/;
+const LIST_INTENT = /哪些|哪几|哪[一二三四五六七八九十两“"]|是哪|包括|包含|有什么|分别是|which|list|name the|what are the/;
 
 /** Questions about ways and reasons want sentences; everything else names a measure and wants its figure. */
 const GENERAL_INTENT = /如何|怎么|怎样|为什么|为何|措施|举措|做法|思路|重点|任务|方向|意义|how |why |what measures|what steps|what will .* do/;
@@ -65,6 +65,14 @@ const ELLIPTIC = /^(那|那么|那在|还有|而|再问|同样|它|其)|呢[?？
 /** Period names are frame, not topic; removed before segmenting so their fragments ("十四", "四五") do not become topic words. */
 const FRAME_PHRASES = /十三五|十四五|十五五|(?:19|20)\d\d年?|去年|今年|明年|前年|后年|未来五年|过去五年|五年来/g;
 
+/**
+ * Everyday ways of asking that name no topic: pronouns for the district ("咱们区"), adverbs of amount or
+ * doubt ("一共", "大概"), verbs of intent ("打算", "能到") and measure phrasings ("多少钱一个月", "有多大规模").
+ * Removed before segmenting, like the period names, so that they neither dilute the topic nor look unanswered.
+ */
+const COLLOQUIAL_PHRASES =
+  /百分之(?:多少|几)|(?:排(?:在|名)?)?第几(?:名|位)?|排名(?:多少|如何)|是不是|对不对|有没有|能不能|会不会|(.)不\1|包不包括|含不含|经过|(?:指标)?表[里中内]|指标表|咱们区|咱们|咱|俺们|我们区|我们|区里|老百姓们|一共|总共|共计|总计|合计有|大概|大约|大致|差不多|左右吧|到底|究竟|现在|目前|如今|已经|打算|准备|想要|力争|能到|能达到|能做到|要做到|做到|多少钱|(?:一|每一?)个?月|有?多大规模|有?多大|有?多少规模|提到了?|涨到了?|升到了?|搞了|弄了/g;
+
 /** Words the user put in quotes are names to match exactly: “四城”, “1234567”战略, "35X". */
 function quotedTerms(matchText: string): string[] {
   return [...matchText.matchAll(/[“"「『']([^”"」』']{1,20})[”"」』']/g)]
@@ -75,13 +83,16 @@ function quotedTerms(matchText: string): string[] {
 /** jieba keeps "哪四城", "多少钱" whole: question words, not topics. */
 const QUESTION_WORD = /^(数量|数目|数字|金额|多大|多高|多长|水平|意思|含义|定义|是指|指)$|^(哪|几|多少|什么|怎么|如何|是否|有没有)/;
 
+/** Numbers, counts and units ("65%", "三个", "亿元") say how much, not what: the figure's label carries the topic. */
+const COUNT_OR_UNIT = /^[\d.%]+$|^[\d一二两三四五六七八九十百千万亿几]*(?:个|家|项|所|名|人|次|条|座|件|位|大)$|^[\d.]*[万亿千百]?(?:元|美元|人|亩|吨)$|^%$/;
+
 function contentTermsOf(matchText: string): string[] {
   const quoted = quotedTerms(matchText);
   // Precise segmentation without HMM: HMM invents words across the question's grammar ("数要"), which no passage contains.
-  const words = [...quoted, ...segmentWords(matchText.replace(FRAME_PHRASES, ' '), false)].filter(
+  const words = [...quoted, ...segmentWords(matchText.replace(FRAME_PHRASES, ' ').replace(COLLOQUIAL_PHRASES, ' '), false)].filter(
     (w) =>
       quoted.includes(w) ||
-      (!FRAME_WORDS.has(w) && !QUESTION_WORD.test(w) && !/^\d+(\.\d+)?$/.test(w) && !/^\p{Script=Han}$/u.test(w)),
+      (!FRAME_WORDS.has(w) && !QUESTION_WORD.test(w) && !COUNT_OR_UNIT.test(w) && !/^\p{Script=Han}$/u.test(w)),
   );
   // Search mode yields both "总产值" and "产值": keep the longest, drop words contained in another kept word.
   const unique = [...new Set(words)].sort((a, b) => b.length - a.length);

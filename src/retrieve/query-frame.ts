@@ -14,7 +14,7 @@ export interface QueryFrame {
 const TIME_PATTERNS: [TimeScope, RegExp][] = [
   ['y2025', /2025|去年|过去一年|上一年|上年度|last year|past year/],
   ['y2026', /2026|今年|本年度|当年目标|this year|current year/],
-  ['fyp15', /2030|十五五|未来五年|到期末|十五五末|15th five|fifteenth five|next five years|coming five years|(?<!14th |fourteenth )five-year plan|规划纲要|纲要/],
+  ['fyp15', /2030|十五五|未来五年|到期末|十五五末|15th five|fifteenth five|next five years|coming five years/],
   ['fyp14', /十四五|过去五年|五年来|前五年|较“?十三五”?末|比“?十三五”?末|14th five|fourteenth five|past five years|last five years/],
 ];
 
@@ -24,6 +24,12 @@ const DOC_PATTERNS: [string, RegExp][] = [
   ['work-report-2026', /政府工作报告|工作报告|work report|government report/],
   ['plan-15th-fyp', /规划纲要|纲要|(?<!十四个)五年规划|(?<!14th |fourteenth )five-year plan|outline/],
 ];
+
+/** Document names: they choose a document, not a period ("十五五规划纲要里的十四五成效" asks about 十四五). */
+const DOC_NAMES = /[“"]?十[四五]五[”"]?(?:规划纲要|规划|纲要)|规划纲要|纲要|政府工作报告|工作报告|(?:15th|fifteenth) five-year plan(?: outline)?|five-year plan outline|work report|government report/g;
+
+/** "不含经开区": the district without the zone, not the zone. */
+const ZONE_EXCLUDED = /(?:不含|不包括|不包含|除去?|扣除|剔除)[“"]?(?:常州)?(?:经开区|经济开发区)|(?:excluding|without|except) (?:the )?(?:changzhou )?(?:economic )?development zone/g;
 
 const RELATIVE_YEARS: [RegExp, number][] = [
   [/大前年/, 2023],
@@ -36,7 +42,9 @@ const RELATIVE_YEARS: [RegExp, number][] = [
 const TARGET_WORDS = /目标|预期|计划|力争|将要|打算|target|goal|plan to|planned|will /;
 
 /** Reads the frame off a normalised (simplified, lower-cased) question. */
-export function detectFrame(normalized: string): QueryFrame {
+export function detectFrame(question: string): QueryFrame {
+  const docIds = DOC_PATTERNS.filter(([, re]) => re.test(question)).map(([id]) => id);
+  const normalized = question.replace(DOC_NAMES, ' ').replace(ZONE_EXCLUDED, ' ');
   let timeScopes = TIME_PATTERNS.filter(([, re]) => re.test(normalized)).map(([scope]) => scope);
   const timeInferred = timeScopes.length === 0 && TARGET_WORDS.test(normalized);
   if (timeInferred) timeScopes = ['y2026', 'fyp15'];
@@ -46,7 +54,7 @@ export function detectFrame(normalized: string): QueryFrame {
   return {
     timeScopes,
     region: REGION_CETDZ.test(normalized) ? 'cetdz' : undefined,
-    docIds: DOC_PATTERNS.filter(([, re]) => re.test(normalized)).map(([id]) => id),
+    docIds,
     years: [...new Set(years)],
     timeInferred,
   };

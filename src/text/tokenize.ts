@@ -29,6 +29,11 @@ function segmenter(): Jieba {
   return jieba;
 }
 
+/** Words with their part-of-speech tags (jieba's: "ns" place name, "r" pronoun, "n" noun …). */
+export function tagWords(normalized: string): { word: string; tag: string }[] {
+  return segmenter().tag(normalized, true);
+}
+
 /** Function words and question words that carry no topic. */
 const STOPWORDS = new Set([
   '的', '了', '和', '与', '及', '是', '在', '有', '为', '对', '将', '把', '被', '等', '也', '都', '就', '而', '并', '或',
