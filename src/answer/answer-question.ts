@@ -22,7 +22,7 @@ const RETRIEVE_K = 12;
 /** The top lexical passages always reach clause selection, even when fusion ranks them lower. */
 const LEXICAL_KEEP = 5;
 const RELATED_ON_REFUSAL = 3;
-const COUNT_QUESTION = /多少|几[个家项所万亿人次名座条]|how many|how much/;
+const COUNT_QUESTION = /多少|(?<!哪)几[个家项所万亿人次名座条]|how many|how much/;
 
 export interface AnswerContext {
   retriever: Retriever;
@@ -56,29 +56,69 @@ function citationOf(hit: ScoredChunk, docs: Map<string, DocumentEntry>): Citatio
 /**
  * The figures of a selection that belong to what was asked: those whose own label (the words since the
  * previous figure) names the most question weight; a figure that follows them without a label of its
- * own ("…超1300亿元、占集群比重62%") goes with them.
+ * own ("…超1300亿元、占集群比重62%") goes with them. A question asking for several things ("电梯更新多少台、
+ * 停车泊位新增多少个") gets the figure of each part: labels naming question words the first ones do not.
  */
+/** Offset just after the last clause delimiter before `at` (0 when none). */
+function clauseStart(text: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) if (/[，,；;。！？!?]/.test(text[i]!)) return i + 1;
+  return 0;
+}
+
+/** Offset of the next clause delimiter at or after `at` (the text's length when none). */
+function nextStop(text: string, at: number): number {
+  const m = /[，,；;。！？!?、]/.exec(text.slice(at));
+  return m ? at + m.index : text.length;
+}
+
 function relevantFigures(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): string[] {
+  return figuresAsked(sel, analysis, stats).values;
+}
+
+function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): { values: string[]; labelWeight: number } {
   const text = sel.hit.chunk.pageContent;
   const all = sel.figures;
   // A figure the question itself states ("3000万元以上项目") is the question's condition, not its answer.
   const asked = normalizeForMatch(analysis.question);
-  const weightIn = (label: string) =>
-    analysis.contentTerms.reduce((sum, t) => sum + ([t, ...stats.variants(t)].some((v) => label.includes(v)) ? stats.weight(t) : 0), 0);
-  let previous = 0;
-  const labelWeight = all.map((f, i) => {
-    const from = Math.max(sel.group.start, i > 0 ? all[i - 1]!.end : sel.group.start);
+  const terms = analysis.contentTerms;
+  const weights = terms.map((t) => stats.weight(t));
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const namedIn = (label: string) => new Set(terms.flatMap((t, i) => ([t, ...stats.variants(t)].some((v) => label.includes(v)) ? [i] : [])));
+  let previous = new Set<number>();
+  const named = all.map((f, i) => {
+    // A label reaches back to the previous figure, but not past the start of the figure's clause.
+    // (An indicator row is one label: its name.)
+    const clause = sel.hit.chunk.metadata.kind === 'indicator' ? 0 : clauseStart(text, f.start);
+    const from = Math.max(sel.group.start, i > 0 ? all[i - 1]!.end : sel.group.start, clause);
     const raw = text.slice(from, f.start).replace(/^[、，,；\s]+/, '');
-    // "…2285家、较“十三五”末增长133.6%": a label without a subject of its own continues the previous one,
-    // slightly discounted so that it wins only by naming something more of the question.
-    const own = weightIn(normalizeForMatch(raw));
-    const weight = CONTINUATION.test(raw) ? previous * 0.9 + own : own;
-    previous = weight;
-    return asked.includes(normalizeForMatch(f.value)) ? -1 : weight;
+    // What follows a figure up to the next stop names it too ("具备3000个机架的智算服务能力", "229项“三级联动”改革任务").
+    const after = sel.hit.chunk.metadata.kind === 'indicator' ? '' : text.slice(f.end, Math.min(nextStop(text, f.end), all[i + 1]?.start ?? text.length));
+    // "…2285家、较“十三五”末增长133.6%": a label without a subject of its own continues the previous one.
+    const own = namedIn(normalizeForMatch(raw + after));
+    const terms = CONTINUATION.test(raw) ? new Set([...previous, ...own]) : own;
+    previous = terms;
+    return { terms, continues: CONTINUATION.test(raw) && own.size === 0, isCondition: asked.includes(normalizeForMatch(f.value)) };
   });
+  const weightOf = (set: Set<number>) => [...set].reduce((sum, i) => sum + weights[i]!, 0);
+  // Continuations are discounted slightly so that they win only by naming something more of the question.
+  const labelWeight = named.map((n) => (n.isCondition ? -1 : n.continues ? weightOf(n.terms) * 0.9 : weightOf(n.terms)));
   const best = Math.max(0, ...labelWeight);
-  if (best === 0) return all.filter((_, i) => labelWeight[i] === 0).map((f) => f.value);
-  return all.filter((_, i) => labelWeight[i] === best).map((f) => f.value);
+  if (best === 0) return { values: all.filter((_, i) => labelWeight[i] === 0).map((f) => f.value), labelWeight: 0 };
+  const chosen = new Set(all.flatMap((_, i) => (labelWeight[i] === best ? [i] : [])));
+  const covered = new Set([...chosen].flatMap((i) => [...named[i]!.terms]));
+  for (;;) {
+    let pick = -1;
+    let gain = 0;
+    named.forEach((n, i) => {
+      if (chosen.has(i) || n.isCondition) return;
+      const extra = weightOf(new Set([...n.terms].filter((t) => !covered.has(t))));
+      if (extra > gain) [pick, gain] = [i, extra];
+    });
+    if (pick < 0 || gain < 0.2 * total) break;
+    chosen.add(pick);
+    for (const t of named[pick]!.terms) covered.add(t);
+  }
+  return { values: all.filter((_, i) => chosen.has(i)).map((f) => f.value), labelWeight: best };
 }
 
 /** A passage about another period or about the district when the 经开区 was asked (or the reverse) does not answer. */
@@ -200,7 +240,9 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   if (!best || best.coverage < MIN_COVERAGE || best.groupCoverage < MIN_GROUP_COVERAGE) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started), hits };
   if (uncoveredYear(analysis, best.sentence.text) !== undefined) return { result: notFound('other-year', analysis, related, ctx, mode, started), hits };
   // "多少/几…" asks for a number: a passage on the topic that gives none does not answer it.
-  if (COUNT_QUESTION.test(normalizeForMatch(question)) && best.figures.length === 0) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started), hits };
+  // …nor does a figure whose own words name nothing asked ("多少所大学" → "医疗中心7个" in a sentence that mentions a 大学).
+  if (COUNT_QUESTION.test(normalizeForMatch(question)) && (best.figures.length === 0 || (analysis.contentTerms.length > 0 && figuresAsked(best, analysis, ctx.stats).labelWeight === 0)))
+    return { result: notFound('not-in-documents', analysis, related, ctx, mode, started), hits };
 
   const chosen: Selection[] = [best];
   const other = conflictingStatement(best, ranked, analysis, ctx.stats);

@@ -13,7 +13,7 @@ export interface Selection {
   sentence: Span;
   group: Span;
   figures: FigureSpan[];
-  /** Share of the question's topic weight found in the group (1), its sentence (0.6) or its passage (0.45). */
+  /** Share of the question's topic weight found in the group (1), the passage's headings (0.85), its sentence (0.6) or its passage (0.45). */
   coverage: number;
   /** Share of the topic weight found in the group itself. */
   groupCoverage: number;
@@ -43,9 +43,18 @@ function clauseGroups(sentence: Span): Span[] {
   return groups;
 }
 
-function presence(term: string, stats: TermStats, group: string, sentence: string, passage: string): number {
+/** A word of the passage's headings is the subject of every sentence under them, almost as if the clause said it. */
+const IN_HEADING = 0.85;
+
+/** A question asking for several things may find them in different clauses of one sentence: the sentence competes too. */
+function withWholeSentence(groups: Span[], sentence: Span): Span[] {
+  return groups.length > 1 ? [...groups, sentence] : groups;
+}
+
+function presence(term: string, stats: TermStats, group: string, sentence: string, heading: string, passage: string): number {
   const forms = [term, ...stats.variants(term)];
   if (forms.some((f) => group.includes(f))) return 1;
+  if (forms.some((f) => heading.includes(f))) return IN_HEADING;
   if (forms.some((f) => sentence.includes(f))) return 0.6;
   if (forms.some((f) => passage.includes(f))) return 0.45;
   return 0;
@@ -112,7 +121,8 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   for (const hit of hits) {
     const text = hit.chunk.pageContent;
     const kind = hit.chunk.metadata.kind;
-    const passageNorm = normalizeForMatch(`${text} ${headingText(hit.chunk)}`);
+    const headingNorm = normalizeForMatch(headingText(hit.chunk));
+    const passageNorm = normalizeForMatch(text);
     const whole: Span = { start: 0, end: text.length, text };
     const sentences = kind === 'paragraph' ? splitSentences(text) : [whole];
     for (const sentence of sentences) {
@@ -122,15 +132,15 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
           ? [sentence]
           : analysis.intent === 'general'
             ? [sentenceWindow(sentences, sentence, text)]
-            : clauseGroups(sentence);
+            : withWholeSentence(clauseGroups(sentence), sentence);
       for (const group of groups) {
         const groupNorm = normalizeForMatch(group.text);
         let covered = 0;
         let inGroup = 0;
         terms.forEach((t, i) => {
-          const p = presence(t, stats, groupNorm, sentenceNorm, passageNorm);
+          const p = presence(t, stats, groupNorm, sentenceNorm, headingNorm, passageNorm);
           covered += weights[i]! * p;
-          if (p === 1) inGroup += weights[i]!;
+          if (p >= IN_HEADING) inGroup += weights[i]! * p;
         });
         const coverage = covered / total;
         const groupCoverage = inGroup / total;

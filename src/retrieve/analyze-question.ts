@@ -52,7 +52,7 @@ const LIST_INTENT = /哪些|哪几|哪[一二三四五六七八九十两“"]|�
 const GENERAL_INTENT = /如何|怎么|怎样|为什么|为何|措施|举措|做法|思路|重点|任务|方向|意义|how |why |what measures|what steps|what will .* do/;
 
 function intentOf(matchText: string): Intent {
-  if (LIST_INTENT.test(matchText) && !/多少|几[个家项万亿]/.test(matchText)) return 'list';
+  if (LIST_INTENT.test(matchText) && !/多少|(?<!哪)几[个家项万亿]/.test(matchText)) return 'list';
   if (DEFINITION_INTENT.test(matchText) && !FIGURE_INTENT.test(matchText)) return 'definition';
   if (FIGURE_INTENT.test(matchText)) return 'figure';
   if (DEFINITION_INTENT.test(matchText)) return 'definition';
