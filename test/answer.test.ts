@@ -38,8 +38,11 @@ describe('answers with verbatim figures and the right source', () => {
     ['新获评国家级专精特新小巨人多少家', '39家', REPORT],
     ['集成电路和机器人产业规模', '突破200亿元', REPORT],
     ['到2030年武进区常住人口规模目标', '138万人左右', [PLAN, REPORT]], // both documents state it
-    ['一般公共预算收入2030年目标', '218', PLAN],
-    ['城镇新增就业人数2030年目标', '11以上（累计）', PLAN],
+    // The plan's text states these as sentences; the indicator table as bare cells, given when the table is asked about.
+    ['一般公共预算收入2030年目标', '218亿元', PLAN],
+    ['城镇新增就业人数2030年目标', '11万人以上', PLAN],
+    ['指标表中一般公共预算收入2030年目标', '218', PLAN],
+    ['城镇新增就业人数指标2030年目标', '11以上（累计）', PLAN],
     ['林木覆盖率目标', '26.5左右（含常州经开区）', PLAN],
     ['每千人口拥有注册护士数目标', '3.9', PLAN],
     ['十五五期间研发经费支出占地区生产总值比重目标', '4以上', PLAN],

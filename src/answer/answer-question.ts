@@ -17,7 +17,7 @@ export const MIN_COVERAGE = 0.6;
 /** …and at least this share must stand in the answering clause itself, not merely nearby. */
 export const MIN_GROUP_COVERAGE = 0.5;
 /** A second document's statement is shown beside the first when it covers the question nearly as well. */
-const CONFLICT_RATIO = 0.85;
+const CONFLICT_RATIO = 0.75;
 const RETRIEVE_K = 12;
 /** The top lexical passages always reach clause selection, even when fusion ranks them lower. */
 const LEXICAL_KEEP = 5;
@@ -188,6 +188,24 @@ function conflictingStatement(best: Selection, ranked: Selection[], analysis: Qu
   return other && figureKey(relevantFigures(other, analysis, stats)) !== bestValues ? other : undefined;
 }
 
+/**
+ * The indicator table gives bare cells ("一般公共预算收入（亿元）：2030年目标 218"); when the text states the same
+ * figure ("一般公共预算收入达218亿元"), the sentence is the better answer, unless the table itself was asked about.
+ */
+function proseForTableRow(best: Selection, ranked: Selection[], analysis: QuestionAnalysis, stats: TermStats): Selection {
+  if (best.hit.chunk.metadata.kind !== 'indicator' || /指标/.test(normalizeForMatch(analysis.question))) return best;
+  const key = figureKey(relevantFigures(best, analysis, stats));
+  const prose = ranked.find(
+    (s) =>
+      s.hit.chunk.metadata.kind === 'paragraph' &&
+      s.figures.length > 0 &&
+      s.coverage >= Math.max(MIN_COVERAGE, best.coverage * CONFLICT_RATIO) &&
+      s.groupCoverage >= MIN_GROUP_COVERAGE &&
+      figureKey(relevantFigures(s, analysis, stats)) === key,
+  );
+  return prose ?? best;
+}
+
 /** Numbers and qualifiers, without units and notes: "11以上（累计）" and "11万人以上" state the same figure. */
 function figureKey(values: string[]): string {
   return values.map((v) => `${numbersIn(v).join(',')}${(v.match(/超过|超|近|约|突破|逾|不少于|不低于|以上|以下|以内|左右/g) ?? []).join('')}`).sort().join('|');
@@ -244,8 +262,9 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   if (COUNT_QUESTION.test(normalizeForMatch(question)) && (best.figures.length === 0 || (analysis.contentTerms.length > 0 && figuresAsked(best, analysis, ctx.stats).labelWeight === 0)))
     return { result: notFound('not-in-documents', analysis, related, ctx, mode, started), hits };
 
-  const chosen: Selection[] = [best];
-  const other = conflictingStatement(best, ranked, analysis, ctx.stats);
+  const primary = proseForTableRow(best, ranked, analysis, ctx.stats);
+  const chosen: Selection[] = [primary];
+  const other = conflictingStatement(primary, ranked, analysis, ctx.stats);
   if (other) chosen.push(other);
 
   // Citations: the chosen passages first (in statement order), then the other top passages for context.

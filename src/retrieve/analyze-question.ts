@@ -39,6 +39,7 @@ const FRAME_WORDS = new Set([
   '经开区', '常州经开区', '开发区', '经济开发区', '呢', '那', '那么', '它', '它的', '其', '还有', '另外', '以及',
   '主要', '具体', '相关', '方面', '内容', '怎么样', '如何', '怎样', '什么', '哪些', '哪', '几', '个', '请问', '告诉',
   '一下', '说说', '介绍', '吗', '年', '到', '会', '能', '上', '下', '比', '较', '年底', '年末', '指标', '累计', '提高', '提升',
+  '接近', '超过', '突破', '左右', '以上', '以内', '大约',
   'target', 'targets', 'goal', 'goals', 'plan', 'report', 'district', 'government', 'last', 'this', 'next', 'year',
   'years', 'past', 'five', 'five-year', 'fifteenth', 'fourteenth', '15th', '14th', 'development', 'zone', 'work', 'outline',
   'cetdz', 'by', 'coming',
@@ -71,7 +72,7 @@ const FRAME_PHRASES = /十三五|十四五|十五五|(?:19|20)\d\d年?|去年|�
  * Removed before segmenting, like the period names, so that they neither dilute the topic nor look unanswered.
  */
 const COLLOQUIAL_PHRASES =
-  /百分之(?:多少|几)|(?:排(?:在|名)?)?第几(?:名|位)?|排名(?:多少|如何)|是不是|对不对|有没有|能不能|会不会|(.)不\1|包不包括|含不含|经过|(?:指标)?表[里中内]|指标表|咱们区|咱们|咱|俺们|我们区|我们|区里|老百姓们|一共|总共|共计|总计|合计有|大概|大约|大致|差不多|左右吧|到底|究竟|现在|目前|如今|已经|打算|准备|想要|力争|能到|能达到|能做到|要做到|做到|多少钱|(?:一|每一?)个?月|有?多大规模|有?多大|有?多少规模|提到了?|涨到了?|升到了?|搞了|弄了/g;
+  /(?:达到|有|是)?(?:什么|多大|怎样的?)(?:规模|水平|程度)|百分之(?:多少|几)|(?:排(?:在|名)?)?第几(?:名|位)?|排名(?:多少|如何)|是不是|对不对|有没有|能不能|会不会|(.)不\1|包不包括|含不含|经过|(?:指标)?表[里中内]|指标表|咱们区|咱们|咱|俺们|我们区|我们|区里|老百姓们|一共|总共|共计|总计|合计有|大概|大约|大致|差不多|左右吧|到底|究竟|现在|目前|如今|已经|打算|准备|想要|力争|能到|能达到|能做到|要做到|做到|多少钱|(?:一|每一?)个?月|有?多大规模|有?多大|有?多少规模|提到了?|涨到了?|升到了?|搞了|弄了/g;
 
 /** Words the user put in quotes are names to match exactly: “四城”, “1234567”战略, "35X". */
 function quotedTerms(matchText: string): string[] {
@@ -86,10 +87,14 @@ const QUESTION_WORD = /^(数量|数目|数字|金额|多大|多高|多长|水平
 /** Numbers, counts and units ("65%", "三个", "亿元") say how much, not what: the figure's label carries the topic. */
 const COUNT_OR_UNIT = /^[\d.%]+$|^[\d一二两三四五六七八九十百千万亿几]*(?:个|家|项|所|名|人|次|条|座|件|位|大)$|^[\d.]*[万亿千百]?(?:元|美元|人|亩|吨)$|^%$/;
 
+/** How people say "grew by" versus how the documents write it. */
+const GROWTH_WORDS = /涨了|涨幅|上涨|涨/g;
+
 function contentTermsOf(matchText: string): string[] {
   const quoted = quotedTerms(matchText);
   // Precise segmentation without HMM: HMM invents words across the question's grammar ("数要"), which no passage contains.
-  const words = [...quoted, ...segmentWords(matchText.replace(FRAME_PHRASES, ' ').replace(COLLOQUIAL_PHRASES, ' '), false)].filter(
+  const topic = matchText.replace(FRAME_PHRASES, ' ').replace(COLLOQUIAL_PHRASES, ' ').replace(GROWTH_WORDS, ' 增长 ');
+  const words = [...quoted, ...segmentWords(topic, false)].filter(
     (w) =>
       quoted.includes(w) ||
       (!FRAME_WORDS.has(w) && !QUESTION_WORD.test(w) && !COUNT_OR_UNIT.test(w) && !/^\p{Script=Han}$/u.test(w)),

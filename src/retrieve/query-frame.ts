@@ -48,7 +48,9 @@ export function detectFrame(question: string): QueryFrame {
   let timeScopes = TIME_PATTERNS.filter(([, re]) => re.test(normalized)).map(([scope]) => scope);
   const timeInferred = timeScopes.length === 0 && TARGET_WORDS.test(normalized);
   if (timeInferred) timeScopes = ['y2026', 'fyp15'];
-  const years = [...normalized.matchAll(/(?<![\d.])((?:19|20)\d\d)(?![\d.%])/g)].map((m) => Number(m[1]));
+  // "和2020年比", "较2020年": a base year of a comparison, not the year asked about.
+  const withoutBase = normalized.replace(/(?:和|与|跟|较|比|相比|同)(?:19|20)\d\d年?(?:末|底)?(?:相比|比较|比|相较)?/g, ' ');
+  const years = [...withoutBase.matchAll(/(?<![\d.])((?:19|20)\d\d)(?![\d.%])/g)].map((m) => Number(m[1]));
   // Relative years, counted from the documents' "this year" (2026): 前年 is 2024, 明年 2027, 后年 2028.
   for (const [word, year] of RELATIVE_YEARS) if (word.test(normalized)) years.push(year);
   return {
