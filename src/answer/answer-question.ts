@@ -4,7 +4,7 @@ import { timeCompatible } from '../retrieve/query-frame.js';
 import type { Retriever, ScoredChunk } from '../retrieve/retriever.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { composeFound, composeNotFound, type Statement } from './compose.js';
-import { refuseBeforeRetrieval, uncoveredYear, type RefusalReason } from './out-of-scope.js';
+import { COVERED_YEARS, refuseBeforeRetrieval, uncoveredYear, type RefusalReason } from './out-of-scope.js';
 import { numbersIn } from './figures.js';
 import { alignRespectively, type RespectivePair } from './respectively.js';
 import { CONTINUATION, selectPassages, type Selection } from './select-passage.js';
@@ -253,7 +253,10 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
 
   const hits = await ctx.retriever.search(analysis, RETRIEVE_K, opts.docs, LEXICAL_KEEP);
   const ranked = selectPassages(analysis, hits, ctx.stats).filter((sel) => frameAllows(sel, analysis));
-  const best = ranked[0];
+  // A year the documents rarely name ("明年" = 2027) is answered only by a sentence that names it.
+  const rareYear = analysis.frame.years.find((y) => !COVERED_YEARS.has(y));
+  const naming = rareYear === undefined ? undefined : ranked.find((sel) => sel.sentence.text.includes(String(rareYear)) && sel.coverage >= MIN_COVERAGE && sel.groupCoverage >= MIN_GROUP_COVERAGE);
+  const best = naming ?? ranked[0];
   const related = analysis.contentTerms.length > 0 ? hits.filter((h) => h.score > 0.3) : [];
   if (!best || best.coverage < MIN_COVERAGE || best.groupCoverage < MIN_GROUP_COVERAGE) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started), hits };
   if (uncoveredYear(analysis, best.sentence.text) !== undefined) return { result: notFound('other-year', analysis, related, ctx, mode, started), hits };
