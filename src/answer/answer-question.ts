@@ -1,5 +1,5 @@
 import type { Chunk, DocumentEntry } from '../ingest/types.js';
-import { analyzeQuestion, type ChatTurn, type QuestionAnalysis } from '../retrieve/analyze-question.js';
+import { analyzeQuestion, termFactor, type ChatTurn, type QuestionAnalysis } from '../retrieve/analyze-question.js';
 import { timeCompatible } from '../retrieve/query-frame.js';
 import type { Retriever, ScoredChunk } from '../retrieve/retriever.js';
 import { normalizeForMatch } from '../text/normalize.js';
@@ -81,7 +81,7 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
   // A figure the question itself states ("3000万元以上项目") is the question's condition, not its answer.
   const asked = normalizeForMatch(analysis.question);
   const terms = analysis.contentTerms;
-  const weights = terms.map((t) => stats.weight(t));
+  const weights = terms.map((t) => stats.weight(t) * termFactor(analysis, t));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const namedIn = (label: string) => new Set(terms.flatMap((t, i) => ([t, ...stats.variants(t)].some((v) => label.includes(v)) ? [i] : [])));
   let previous = new Set<number>();
@@ -111,7 +111,8 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
     let gain = 0;
     named.forEach((n, i) => {
       if (chosen.has(i) || n.isCondition) return;
-      const extra = weightOf(new Set([...n.terms].filter((t) => !covered.has(t))));
+      // Only what this question names adds a figure; terms carried over from earlier turns do not.
+      const extra = weightOf(new Set([...n.terms].filter((t) => !covered.has(t) && termFactor(analysis, terms[t]!) === 1)));
       if (extra > gain) [pick, gain] = [i, extra];
     });
     if (pick < 0 || gain < 0.2 * total) break;
@@ -140,7 +141,7 @@ function focusPairs(sel: Selection, analysis: QuestionAnalysis, stats: TermStats
   // The items naming the most question weight are the ones asked about; words shared by all items decide nothing.
   const weightOf = (p: RespectivePair) => {
     const item = normalizeForMatch(p.item);
-    return analysis.contentTerms.reduce((sum, t) => sum + ([t, ...stats.variants(t)].some((v) => item.includes(v)) ? stats.weight(t) : 0), 0);
+    return analysis.contentTerms.reduce((sum, t) => sum + ([t, ...stats.variants(t)].some((v) => item.includes(v)) ? stats.weight(t) * termFactor(analysis, t) : 0), 0);
   };
   const weights = pairs.map(weightOf);
   const best = Math.max(...weights);

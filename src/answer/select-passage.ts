@@ -1,4 +1,4 @@
-import type { QuestionAnalysis } from '../retrieve/analyze-question.js';
+import { termFactor, type QuestionAnalysis } from '../retrieve/analyze-question.js';
 import type { ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
 import { normalizeForMatch } from '../text/normalize.js';
@@ -73,7 +73,7 @@ function frameFit(hit: ScoredChunk, analysis: QuestionAnalysis): number {
   const { timeScopes, region } = analysis.frame;
   let fit = 1;
   if (timeScopes.length > 0 && m.timeScope.length > 0 && !m.timeScope.some((s) => timeScopes.includes(s))) fit *= 0.75;
-  if ((region ?? 'wujin') !== m.region) fit *= 0.8;
+  if ((region ?? 'wujin') !== m.region) fit *= 0.7;
   return fit;
 }
 
@@ -113,7 +113,8 @@ function labelFit(hit: ScoredChunk, group: Span, figures: FigureSpan[], terms: s
 /** Scores every clause group of the top passages against the question and returns them best first. */
 export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], stats: TermStats): Selection[] {
   const terms = analysis.contentTerms;
-  const weights = terms.map((t) => stats.weight(t));
+  const weights = terms.map((t) => stats.weight(t) * termFactor(analysis, t));
+  const inherited = terms.map((t) => analysis.inherited.includes(t));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const maxRetrieval = Math.max(...hits.map((h) => h.score), 1e-9);
   const out: Selection[] = [];
@@ -138,7 +139,10 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
         let covered = 0;
         let inGroup = 0;
         terms.forEach((t, i) => {
-          const p = presence(t, stats, groupNorm, sentenceNorm, headingNorm, passageNorm);
+          let p = presence(t, stats, groupNorm, sentenceNorm, headingNorm, passageNorm);
+          // A term carried over from earlier turns is context: found nearby is enough, and it must not draw
+          // the answer to a clause that repeats the earlier topic instead of naming the new one.
+          if (inherited[i]) p = Math.min(p, 0.6);
           covered += weights[i]! * p;
           if (p >= IN_HEADING) inGroup += weights[i]! * p;
         });

@@ -19,6 +19,8 @@ export interface QuestionAnalysis {
   matchText: string;
   /** Topic words the user asked about (no frame words, no question words). */
   contentTerms: string[];
+  /** Content terms carried over from earlier turns into an elliptic follow-up ("太湖清淤多少" → "滆湖呢？"): they count half. */
+  inherited: string[];
   /** Synonyms of the content terms, matched at a lower weight. */
   expansions: string[];
   frame: QueryFrame;
@@ -82,7 +84,7 @@ function quotedTerms(matchText: string): string[] {
 }
 
 /** jieba keeps "哪四城", "多少钱" whole: question words, not topics. */
-const QUESTION_WORD = /^(数量|数目|数字|金额|多大|多高|多长|水平|意思|含义|定义|是指|指)$|^(哪|几|多少|什么|怎么|如何|是否|有没有)/;
+const QUESTION_WORD = /^(数量|数目|数字|金额|总量|总数|规模|多大|多高|多长|水平|意思|含义|定义|是指|指)$|^(哪|几|多少|什么|怎么|如何|是否|有没有)/;
 
 /** Numbers, counts and units ("65%", "三个", "亿元") say how much, not what: the figure's label carries the topic. */
 const COUNT_OR_UNIT = /^[\d.%]+$|^[\d一二两三四五六七八九十百千万亿几]*(?:个|家|项|所|名|人|次|条|座|件|位|大)$|^[\d.]*[万亿千百]?(?:元|美元|人|亩|吨)$|^%$/;
@@ -115,12 +117,18 @@ function toMatchText(question: string, script: QuestionScript): string {
   return normalizeForMatch([...chineseTermsFor(normalized), ...han, ...years, ...frameWords].join(' '));
 }
 
+/** How much a content term counts: inherited terms of a follow-up count half. */
+export function termFactor(analysis: QuestionAnalysis, term: string): number {
+  return analysis.inherited.includes(term) ? 0.5 : 1;
+}
+
 export function analyzeQuestion(question: string, history: ChatTurn[] = []): QuestionAnalysis {
   const script = detectScript(question);
   let matchText = toMatchText(question, script);
   let frame = detectFrame(matchText);
   let contentTerms = contentTermsOf(matchText);
   let followUp = false;
+  let inherited: string[] = [];
   // English questions state their intent in English words, which matchText (Chinese terms) no longer has.
   let intent = intentOf(script === 'en' ? `${normalizeForMatch(question)} ${matchText}` : matchText);
 
@@ -134,9 +142,15 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
         const prevFrame = detectFrame(prevText);
         frame = inheritFrame(frame, prevFrame);
         if (intent === 'general') intent = intentOf(prevText);
+        const prevTerms = contentTermsOf(prevText);
         if (contentTerms.length === 0) {
-          contentTerms = contentTermsOf(prevText);
+          contentTerms = prevTerms;
           matchText = `${matchText} ${contentTerms.join(' ')}`;
+        } else if (inherited.length === 0) {
+          // "滆湖呢？" names what changes; the rest of the earlier question still stands, at half weight.
+          inherited = prevTerms.filter((t) => !contentTerms.some((c) => c.includes(t) || t.includes(c)));
+          contentTerms = [...contentTerms, ...inherited];
+          matchText = `${matchText} ${inherited.join(' ')}`;
         }
         followUp = true;
         if (contentTerms.length > 0 && !frameIsEmpty(frame)) break;
@@ -145,5 +159,5 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
   }
 
   const expansions = synonymsIn(contentTerms.join(' ')).filter((s) => !contentTerms.includes(s));
-  return { question, script, matchText, contentTerms, expansions, frame, intent, followUp };
+  return { question, script, matchText, contentTerms, inherited, expansions, frame, intent, followUp };
 }

@@ -1,7 +1,7 @@
 import type { Chunk } from '../ingest/types.js';
 import type { LexicalIndex } from '../index/lexical-index.js';
 import { tokenize } from '../text/tokenize.js';
-import type { QuestionAnalysis } from './analyze-question.js';
+import { termFactor, type QuestionAnalysis } from './analyze-question.js';
 import { scoreBm25, type WeightedTerm } from './bm25.js';
 import { frameBoost } from './frame-boost.js';
 
@@ -30,7 +30,7 @@ function weightedTerms(analysis: QuestionAnalysis): WeightedTerm[] {
     for (const t of tokenize(text)) weights.set(t, Math.max(weights.get(t) ?? 0, w));
   };
   add(analysis.matchText, 0.25); // frame and question words: a light touch
-  for (const term of analysis.contentTerms) add(term, 1);
+  for (const term of analysis.contentTerms) add(term, termFactor(analysis, term));
   for (const term of analysis.expansions) add(term, 0.5);
   return [...weights].map(([term, weight]) => ({ term, weight }));
 }
