@@ -18,6 +18,8 @@ const SERVICE =
 
 /** Places the documents speak for, and words that only point at them ("咱们区", "全区"). */
 const OWN_PLACES = /^(武进|武进区|常州|常州市|江苏|江苏省|全省|全市|全区|经开区|常州经开区|开发区|本区|我区|各区|城区|主城区|园区|武进国家高新区)$/;
+const CITY_WIDE = /常州市?(?:全市|市区|全域|整体)|常州市(?!武进|经开区|经济开发区)|^全市|changzhou city|whole (?:of )?changzhou/;
+const DISTRICT_NAMED = /武进|经开区|开发区|武高新|西太湖|wujin|development zone/;
 const ADMIN_SUFFIX = /^(省|市|县|区|镇|乡|街道)$/;
 const ENDS_LIKE_PLACE = /[\p{Script=Han}]{2,}(省|市|县|区|镇|乡|街道)$/u;
 const ENGLISH_PLACES =
@@ -60,6 +62,8 @@ export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: st
   // A place the documents never name is another place (the documents name the towns and parks of Wujin they speak of).
   const other = placesIn(q).find((p) => !OWN_PLACES.test(p) && !corpusText.includes(p));
   if (other) return { reason: 'other-place', detail: other };
+  // "常州全市", "常州市的GDP": the city as a whole, which the district's documents do not report on.
+  if (CITY_WIDE.test(q) && !DISTRICT_NAMED.test(q)) return { reason: 'other-place', detail: '常州市' };
   const english = q.match(ENGLISH_PLACES);
   if (english) return { reason: 'other-place', detail: english[1] };
   if (analysis.contentTerms.length === 0) return { reason: 'not-in-documents' };

@@ -46,19 +46,36 @@ function clauseGroups(sentence: Span): Span[] {
 /** A word of the passage's headings is the subject of every sentence under them, almost as if the clause said it. */
 const IN_HEADING = 0.85;
 
-/** A question asking for several things may find them in different clauses of one sentence: the sentence competes too. */
-function withWholeSentence(groups: Span[], sentence: Span): Span[] {
-  return groups.length > 1 ? [...groups, sentence] : groups;
+/**
+ * A question asking for several things may find them in neighbouring clauses of one sentence: pairs of
+ * adjacent clause groups compete too, and the whole sentence when it is short.
+ */
+function withNeighbours(groups: Span[], sentence: Span): Span[] {
+  if (groups.length < 2) return groups;
+  const pairs: Span[] = [];
+  for (let i = 0; i + 1 < groups.length; i++) {
+    const a = groups[i]!;
+    const b = groups[i + 1]!;
+    if (b.start < a.end) continue; // overlapping groups (a continuation) already read together
+    pairs.push({ start: a.start, end: b.end, text: sentence.text.slice(a.start - sentence.start, b.end - sentence.start) });
+  }
+  return groups.length <= 3 || sentence.text.length <= 80 ? [...groups, ...pairs, sentence] : [...groups, ...pairs];
 }
 
+/** 1 in the clause, 0.85 in a heading, 0.6 in the sentence, 0.45 in the passage; partial credit in the clause is negative. */
 function presence(term: string, stats: TermStats, group: string, sentence: string, heading: string, passage: string): number {
   const forms = [term, ...stats.variants(term)];
   if (forms.some((f) => group.includes(f))) return 1;
   if (forms.some((f) => heading.includes(f))) return IN_HEADING;
   if (forms.some((f) => sentence.includes(f))) return 0.6;
   if (forms.some((f) => passage.includes(f))) return 0.45;
-  return 0;
+  // Absent as a word, a term may still be half-said in the clause ("平均" ~ "村均"): a little credit per character.
+  const chars = [...term].filter((c) => /\p{Script=Han}/u.test(c));
+  if (chars.length < 2) return 0;
+  return -(PARTIAL_CREDIT * chars.filter((c) => group.includes(c)).length) / chars.length; // negative: said in the clause, partly
 }
+
+const PARTIAL_CREDIT = 0.5;
 
 function indicatorFigures(hit: ScoredChunk): FigureSpan[] {
   const target = hit.chunk.metadata.indicator?.target;
@@ -115,6 +132,8 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   const terms = analysis.contentTerms;
   const weights = terms.map((t) => stats.weight(t) * termFactor(analysis, t));
   const inherited = terms.map((t) => analysis.inherited.includes(t));
+  // What must stand in the answering clause is what this question names, not what it carried over.
+  const ownTotal = weights.reduce((a, w, i) => a + (inherited[i] ? 0 : w), 0) || 1;
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const maxRetrieval = Math.max(...hits.map((h) => h.score), 1e-9);
   const out: Selection[] = [];
@@ -133,21 +152,22 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
           ? [sentence]
           : analysis.intent === 'general'
             ? [sentenceWindow(sentences, sentence, text)]
-            : withWholeSentence(clauseGroups(sentence), sentence);
+            : withNeighbours(clauseGroups(sentence), sentence);
       for (const group of groups) {
         const groupNorm = normalizeForMatch(group.text);
         let covered = 0;
         let inGroup = 0;
         terms.forEach((t, i) => {
-          let p = presence(t, stats, groupNorm, sentenceNorm, headingNorm, passageNorm);
+          const found = presence(t, stats, groupNorm, sentenceNorm, headingNorm, passageNorm);
+          let p = Math.abs(found);
           // A term carried over from earlier turns is context: found nearby is enough, and it must not draw
           // the answer to a clause that repeats the earlier topic instead of naming the new one.
           if (inherited[i]) p = Math.min(p, 0.6);
           covered += weights[i]! * p;
-          if (p >= IN_HEADING) inGroup += weights[i]! * p;
+          if (p >= IN_HEADING || found < 0) inGroup += weights[i]! * p;
         });
         const coverage = covered / total;
-        const groupCoverage = inGroup / total;
+        const groupCoverage = inGroup / ownTotal;
         const figures = kind === 'indicator' ? indicatorFigures(hit) : extractFigures(group.text).map((f) => ({ ...f, start: f.start + group.start, end: f.end + group.start }));
 
         let intentFactor = 1;

@@ -142,6 +142,11 @@ export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
   'people\'s livelihood': '民生',
   'loans': '贷款',
   'manufacturing loans': '制造业贷款',
+  // awards
+  'science and technology award': '科学技术奖',
+  'science and technology awards': '科学技术奖',
+  'science and technology prize': '科学技术奖',
+  'science and technology prizes': '科学技术奖',
 
   // --- Economy and public finance ---
   'gdp per capita': '人均地区生产总值',
