@@ -48,7 +48,7 @@ const FRAME_WORDS = new Set([
 ]);
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|how many|how much|what percentage|what share|rate|target|growth|number of|total|amount|figure|standard/;
-const DEFINITION_INTENT = /是什么|什么是|指什么|是指|指的是|含义|意思|定义|何谓|what is|what are|what does|mean|meaning|define|definition/;
+const DEFINITION_INTENT = /是什么|什么是|什么叫|指什么|是指|指的是|具体指|含义|意思|定义|何谓|包含什么内容|有什么内容|what is|what are|what does|mean|meaning|define|definition/;
 const LIST_INTENT = /哪些|哪几|哪[一二三四五六七八九十两“"]|是哪|包括|包含|有什么|分别是|which|list|name the|what are the/;
 
 /** Questions about ways and reasons want sentences; everything else names a measure and wants its figure. */
@@ -108,8 +108,12 @@ function contentTermsOf(matchText: string): string[] {
   return kept;
 }
 
+/** Spoken forms of question words: "啥叫X" is "什么叫X", "咋办" is "怎么办". */
+const SPOKEN = [[/啥/g, '什么'], [/咋/g, '怎么'], [/多会儿|啥时候/g, '什么时候']] as const;
+
 function toMatchText(question: string, script: QuestionScript): string {
-  const normalized = normalizeForMatch(question);
+  let normalized = normalizeForMatch(question);
+  for (const [spoken, written] of SPOKEN) normalized = normalized.replace(spoken, written);
   if (script !== 'en') return normalized;
   const han = normalized.match(/[\p{Script=Han}0-9.%（）()]+/gu) ?? [];
   const years = normalized.match(/(?:19|20)\d\d/g) ?? [];
