@@ -48,7 +48,7 @@ const FRAME_WORDS = new Set([
 ]);
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|how many|how much|what percentage|what share|rate|target|growth|number of|total|amount|figure|standard/;
-const DEFINITION_INTENT = /是什么|什么是|什么叫|指什么|是指|指的是|具体指|含义|意思|定义|何谓|包含什么内容|有什么内容|what is|what are|what does|mean|meaning|define|definition/;
+const DEFINITION_INTENT = /是什么|什么是|什么叫|(?:是)?(?:做|干)什么的|指什么|是指|指的是|具体指|含义|意思|定义|何谓|包含什么内容|有什么内容|what is|what are|what does|mean|meaning|define|definition/;
 const LIST_INTENT = /哪些|哪几|哪[一二三四五六七八九十两“"]|是哪|包括|包含|有什么|分别是|which|list|name the|what are the/;
 
 /** Questions about ways and reasons want sentences; everything else names a measure and wants its figure. */
@@ -74,7 +74,7 @@ const FRAME_PHRASES = /十三五|十四五|十五五|(?:19|20)\d\d年?|去年|�
  * Removed before segmenting, like the period names, so that they neither dilute the topic nor look unanswered.
  */
 const COLLOQUIAL_PHRASES =
-  /(?:达到|有|是)?(?:什么|多大|怎样的?)(?:规模|水平|程度)|百分之(?:多少|几)|(?:排(?:在|名)?)?第几(?:名|位)?|排名(?:多少|如何)|是不是|对不对|有没有|能不能|会不会|(.)不\1|包不包括|含不含|经过|(?:指标)?表[里中内]|指标表|咱们区|咱们|咱|俺们|我们区|我们|区里|老百姓们|一共|总共|共计|总计|合计有|大概|大约|大致|差不多|左右吧|到底|究竟|现在|目前|如今|已经|打算|准备|想要|力争|能到|能达到|能做到|要做到|做到|多少钱|(?:一|每一?)个?月|有?多大规模|有?多大|有?多少规模|提到了?|涨到了?|升到了?|搞了|弄了/g;
+  /(?:两|这两|二)份(?:文件|文档|材料)?|(?:两个|两份)?文件(?:里|中)?|各是|各自|说法|一样吗?|一致吗?|有没有区别|区别|怎么说的?|(?:是)?(?:做|干)(?:什么|啥)的?|什么内容|啥内容|的?时候|这块|这方面|那块|收官时?|(?:情况|条件)(?:怎么样|咋样|如何)?|怎么样了?|咋样了?|(?:达到|有|是)?(?:什么|多大|怎样的?)(?:规模|水平|程度)|百分之(?:多少|几)|(?:排(?:在|名)?)?第几(?:名|位)?|排名(?:多少|如何)|是不是|对不对|有没有|能不能|会不会|(.)不\1|包不包括|含不含|经过|(?:指标)?表[里中内]|指标表|咱们区|咱们|咱|俺们|我们区|我们|区里|老百姓们|一共|总共|共计|总计|合计有|大概|大约|大致|差不多|左右吧|到底|究竟|现在|目前|如今|已经|打算|准备|想要|力争|能到|能达到|能做到|要做到|做到|多少钱|(?:一|每一?)个?月|有?多大规模|有?多大|有?多少规模|提到了?|涨到了?|升到了?|搞了|弄了/g;
 
 /** Words the user put in quotes are names to match exactly: “四城”, “1234567”战略, "35X". */
 function quotedTerms(matchText: string): string[] {
