@@ -40,7 +40,7 @@ const FRAME_WORDS = new Set([
   '政府', '工作', '工作报告', '政府工作报告', '规划纲要', '文件', '提到', '提出', '根据', '是', '有', '为', '将', '要',
   '经开区', '常州经开区', '开发区', '经济开发区', '呢', '那', '那么', '它', '它的', '其', '还有', '另外', '以及',
   '主要', '具体', '相关', '方面', '内容', '怎么样', '如何', '怎样', '什么', '哪些', '哪', '几', '个', '请问', '告诉',
-  '一下', '说说', '介绍', '吗', '年', '到', '会', '能', '上', '下', '比', '较', '年底', '年末', '指标', '累计', '提高', '提升',
+  '一下', '说说', '介绍', '吗', '年', '到', '会', '能', '上', '下', '比', '较', '年底', '年末', '指标', '累计', '提高', '提升', '上年', '上一年', '同期', '去年同期',
   '接近', '超过', '突破', '左右', '以上', '以内', '大约',
   'target', 'targets', 'goal', 'goals', 'plan', 'report', 'district', 'government', 'last', 'this', 'next', 'year',
   'years', 'past', 'five', 'five-year', 'fifteenth', 'fourteenth', '15th', '14th', 'development', 'zone', 'work', 'outline',
@@ -74,7 +74,7 @@ const FRAME_PHRASES = /十三五|十四五|十五五|(?:19|20)\d\d年?|去年|�
  * Removed before segmenting, like the period names, so that they neither dilute the topic nor look unanswered.
  */
 const COLLOQUIAL_PHRASES =
-  /(?:两|这两|二)份(?:文件|文档|材料)?|(?:两个|两份)?文件(?:里|中)?|各是|各自|说法|一样吗?|一致吗?|有没有区别|区别|怎么说的?|(?:是)?(?:做|干)(?:什么|啥)的?|什么内容|啥内容|的?时候|这块|这方面|那块|收官时?|(?:情况|条件)(?:怎么样|咋样|如何)?|怎么样了?|咋样了?|(?:达到|有|是)?(?:什么|多大|怎样的?)(?:规模|水平|程度)|百分之(?:多少|几)|(?:排(?:在|名)?)?第几(?:名|位)?|排名(?:多少|如何)|是不是|对不对|有没有|能不能|会不会|(.)不\1|包不包括|含不含|经过|(?:指标)?表[里中内]|指标表|咱们区|咱们|咱|俺们|我们区|我们|区里|老百姓们|一共|总共|共计|总计|合计有|大概|大约|大致|差不多|左右吧|到底|究竟|现在|目前|如今|已经|打算|准备|想要|力争|能到|能达到|能做到|要做到|做到|多少钱|(?:一|每一?)个?月|有?多大规模|有?多大|有?多少规模|提到了?|涨到了?|升到了?|搞了|弄了/g;
+  /(?:包含|包括|有)(?:什么|哪些)内容|按照|依照|根据|(?:两|这两|二)份(?:文件|文档|材料)?|(?:两个|两份)?文件(?:里|中)?|各是|各自|说法|一样吗?|一致吗?|有没有区别|区别|怎么说的?|(?:是)?(?:做|干)(?:什么|啥)的?|什么内容|啥内容|的?时候|这块|这方面|那块|收官时?|(?:情况|条件)(?:怎么样|咋样|如何)?|怎么样了?|咋样了?|(?:达到|有|是)?(?:什么|多大|怎样的?)(?:规模|水平|程度)|百分之(?:多少|几)|(?:排(?:在|名)?)?第几(?:名|位)?|排名(?:多少|如何)|是不是|对不对|有没有|能不能|会不会|(.)不\1|包不包括|含不含|经过|(?:指标)?表[里中内]|指标表|咱们区|咱们|咱|俺们|我们区|我们|区里|老百姓们|一共|总共|共计|总计|合计有|大概|大约|大致|差不多|左右吧|到底|究竟|现在|目前|如今|已经|打算|准备|想要|力争|能到|能达到|能做到|要做到|做到|多少钱|(?:一|每一?)个?月|有?多大规模|有?多大|有?多少规模|提到了?|涨到了?|升到了?|搞了|弄了/g;
 
 /** Words the user put in quotes are names to match exactly: “四城”, “1234567”战略, "35X". */
 function quotedTerms(matchText: string): string[] {
@@ -95,7 +95,7 @@ const GROWTH_WORDS = /涨了|涨幅|上涨|涨/g;
 function contentTermsOf(matchText: string): string[] {
   const quoted = quotedTerms(matchText);
   // Precise segmentation without HMM: HMM invents words across the question's grammar ("数要"), which no passage contains.
-  const topic = matchText.replace(FRAME_PHRASES, ' ').replace(COLLOQUIAL_PHRASES, ' ').replace(GROWTH_WORDS, ' 增长 ');
+  const topic = matchText.replace(/比重要/g, '比重 要').replace(FRAME_PHRASES, ' ').replace(COLLOQUIAL_PHRASES, ' ').replace(GROWTH_WORDS, ' 增长 ');
   const words = [...quoted, ...segmentWords(topic, false)].filter(
     (w) =>
       quoted.includes(w) ||
