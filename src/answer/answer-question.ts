@@ -200,8 +200,8 @@ function proseForTableRow(best: Selection, ranked: Selection[], analysis: Questi
     (s) =>
       s.hit.chunk.metadata.kind === 'paragraph' &&
       s.figures.length > 0 &&
-      s.coverage >= Math.max(MIN_COVERAGE, best.coverage * CONFLICT_RATIO) &&
-      s.groupCoverage >= MIN_GROUP_COVERAGE &&
+      // The same figure is strong evidence that the sentence states the same indicator: less coverage will do.
+      s.coverage >= best.coverage * 0.6 &&
       figureKey(relevantFigures(s, analysis, stats)) === key,
   );
   return prose ?? best;
