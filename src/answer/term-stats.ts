@@ -1,6 +1,7 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import { countInDigits } from '../text/chinese-counts.js';
 import { synonymsIn } from '../text/synonyms.js';
+import { tagWords } from '../text/tokenize.js';
 
 /**
  * How rare a term is across the passages, counted by substring so that it works for any term a
@@ -8,6 +9,13 @@ import { synonymsIn } from '../text/synonyms.js';
  * about something the documents never mention must not look answered.
  */
 const CACHE_LIMIT = 20_000;
+const ABSENT_NON_NOUN = 0.3;
+
+/** Whether jieba tags the term as a noun (or a Latin word): "餐厅" n, "米其林" nr, "工资" vn, "gdp" eng. */
+function namesAThing(term: string): boolean {
+  const tags = tagWords(term);
+  return tags.length !== 1 || /^(n|vn|eng|j)/.test(tags[0]!.tag);
+}
 
 export class TermStats {
   private readonly texts: string[];
@@ -50,10 +58,14 @@ export class TermStats {
     return forms;
   }
 
-  /** A term's weight is that of its most common corpus form, so a synonym that maps onto the documents' wording counts fully. */
+  /**
+   * A term's weight is that of its most common corpus form, so a synonym that maps onto the documents' wording counts fully.
+   * A term the documents never use weighs most when it is a noun (a thing asked about that is not there: "米其林餐厅",
+   * "房价"); a word of another kind ("下来", "一样", "看病") is how the question is put, and weighs little.
+   */
   weight(term: string): number {
     const forms = this.variants(term);
-    if (forms.length === 0) return this.idf(term);
+    if (forms.length === 0) return this.idf(term) * (namesAThing(term) ? 1 : ABSENT_NON_NOUN);
     return Math.min(...forms.map((f) => this.idf(f)));
   }
 }
