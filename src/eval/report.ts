@@ -12,7 +12,8 @@ const SUMMARY_HEADER = '| system | correct | figure acc. | citation acc. | hit@1
 
 function summaryRow(run: SystemRun, primary: string): string {
   const name = run.name === primary ? `**${run.name}** (assistant)` : run.name;
-  if (!run.summary) return `| ${name} | ${run.unavailable ?? 'not available'} |${' |'.repeat(11)}`;
+  // Paths relative to the project, so the table reads the same on every machine.
+  if (!run.summary) return `| ${name} | ${(run.unavailable ?? 'not available').replaceAll(`${process.cwd()}/`, '')} |${' |'.repeat(11)}`;
   const s = run.summary;
   return `| ${name} | ${pct(s.correct)} | ${pct(s.figureAccuracy)} | ${pct(s.citationAccuracy)} | ${pct(s.hit1)} | ${pct(s.hit5)} | ${s.mrr.toFixed(3)} | ${pct(s.refusalPrecision)} | ${pct(s.refusalRecall)} | ${pct(s.numericFidelity)} | ${ms(s.p50)} | ${ms(s.p95)} | ${Math.round(s.meanAnswerChars)} |`;
 }

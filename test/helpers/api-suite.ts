@@ -47,6 +47,27 @@ export function apiSuite(getBaseUrl: () => string, options: ApiSuiteOptions = {}
     });
   });
 
+  describe('POST /api/ask — explain', () => {
+    it('returns the ranked passages with scores only when asked, the cited passage among them', async () => {
+      const plain = await ask(base(), { question: GDP_Q });
+      expect(plain.body).not.toHaveProperty('passages');
+      const res = await ask(base(), { question: GDP_Q, explain: true });
+      expect(res.status).toBe(200);
+      const passages = res.body.passages as { chunkId: string; score: number; text: string; lexicalRank?: number }[];
+      expect(passages.length).toBeGreaterThanOrEqual(5);
+      const scores = passages.map((p) => p.score);
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+      expect(passages.map((p) => p.chunkId)).toContain(res.body.citations[0].chunkId);
+      expect(passages.some((p) => p.text.includes('3570亿元'))).toBe(true);
+      expect(typeof passages[0]!.lexicalRank).toBe('number');
+    });
+
+    it('rejects a non-boolean explain with 400 naming the field', async () => {
+      const res = await postJson(base(), '/api/ask', { question: GDP_Q, explain: 'yes' });
+      expectJsonError(res, 400, 'invalid_request', [/explain/]);
+    });
+  });
+
   describe('POST /api/ask — answers', () => {
     it('answers the 2025 GDP with the verbatim figure and a citation that jumps to the source', async () => {
       const res = await ask(base(), { question: GDP_Q });
