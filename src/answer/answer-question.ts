@@ -13,9 +13,9 @@ import type { TermStats } from './term-stats.js';
 import type { AnswerResult, Citation, Figure, RankedPassage } from './types.js';
 
 /** Below this share of the question's topic found in the best passage, the documents do not answer it. */
-export const MIN_COVERAGE = 0.6;
+export const MIN_COVERAGE = 0.5;
 /** …and at least this share must stand in the answering clause itself, not merely nearby. */
-export const MIN_GROUP_COVERAGE = 0.5;
+export const MIN_GROUP_COVERAGE = 0.4;
 /** A second document's statement is shown beside the first when it covers the question nearly as well. */
 const CONFLICT_RATIO = 0.75;
 const RETRIEVE_K = 12;

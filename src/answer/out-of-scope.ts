@@ -18,6 +18,7 @@ const SERVICE =
 
 /** Places the documents speak for, and words that only point at them ("咱们区", "全区"). */
 const OWN_PLACES = /^(武进|武进区|常州|常州市|江苏|江苏省|全省|全市|全区|经开区|常州经开区|开发区|本区|我区|各区|城区|主城区|园区|武进国家高新区)$/;
+const NEIGHBOUR_DISTRICTS = /(?<!高)新北区|天宁区|钟楼区|金坛区|溧阳市?/;
 const CITY_WIDE = /常州市?(?:全市|市区|全域|整体)|常州市(?!武进|经开区|经济开发区)|^全市|changzhou city|whole (?:of )?changzhou/;
 const DISTRICT_NAMED = /武进|经开区|开发区|武高新|西太湖|wujin|development zone/;
 const ADMIN_SUFFIX = /^(省|市|县|区|镇|乡|街道)$/;
@@ -53,6 +54,18 @@ export interface ScopeCheck {
   detail?: string;
 }
 
+let corpusWords: { text: string; words: Set<string> } | undefined;
+
+/**
+ * Whether the documents name a place: as one of their words, or its name without the unit ("湖塘" of "湖塘镇").
+ * A plain substring test is not enough: "新北区" stands inside "高新北区".
+ */
+function namedInCorpus(place: string, corpusText: string): boolean {
+  if (corpusWords?.text !== corpusText) corpusWords = { text: corpusText, words: new Set(tagWords(corpusText).map((t) => t.word)) };
+  const name = place.replace(/(省|市|县|区|镇|乡|街道)$/, '');
+  return corpusWords.words.has(place) || (name.length >= 2 && corpusWords.words.has(name));
+}
+
 /** Refusals decided from the question alone (before looking at passages). */
 export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: string): ScopeCheck | undefined {
   const q = normalizeForMatch(analysis.question);
@@ -60,8 +73,11 @@ export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: st
   if (CHITCHAT.test(q)) return { reason: 'chitchat' };
   if (SERVICE.test(q)) return { reason: 'service' };
   // A place the documents never name is another place (the documents name the towns and parks of Wujin they speak of).
-  const other = placesIn(q).find((p) => !OWN_PLACES.test(p) && !corpusText.includes(p));
+  const other = placesIn(q).find((p) => !OWN_PLACES.test(p) && !namedInCorpus(p, corpusText));
   if (other) return { reason: 'other-place', detail: other };
+  // Changzhou's other districts: the documents mention some only inside other names ("高新北区" holds "新北区").
+  const neighbour = q.match(NEIGHBOUR_DISTRICTS);
+  if (neighbour) return { reason: 'other-place', detail: neighbour[0] };
   // "常州全市", "常州市的GDP": the city as a whole, which the district's documents do not report on.
   if (CITY_WIDE.test(q) && !DISTRICT_NAMED.test(q)) return { reason: 'other-place', detail: '常州市' };
   const english = q.match(ENGLISH_PLACES);
