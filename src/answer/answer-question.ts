@@ -39,6 +39,9 @@ export interface AnswerOptions {
   explain?: boolean;
 }
 
+/** Scores are shown to three decimals. */
+const roundScore = (score: number) => Math.round(score * 1000) / 1000;
+
 function citationOf(hit: ScoredChunk, docs: Map<string, DocumentEntry>): Citation {
   const m = hit.chunk.metadata;
   return {
@@ -49,16 +52,10 @@ function citationOf(hit: ScoredChunk, docs: Map<string, DocumentEntry>): Citatio
     text: hit.chunk.pageContent,
     start: m.start,
     end: m.end,
-    score: Math.round(hit.score * 1000) / 1000,
+    score: roundScore(hit.score),
   };
 }
 
-/**
- * The figures of a selection that belong to what was asked: those whose own label (the words since the
- * previous figure) names the most question weight; a figure that follows them without a label of its
- * own ("…超1300亿元、占集群比重62%") goes with them. A question asking for several things ("电梯更新多少台、
- * 停车泊位新增多少个") gets the figure of each part: labels naming question words the first ones do not.
- */
 /** Offset just after the last clause delimiter before `at` (0 when none). */
 function clauseStart(text: string, at: number): number {
   for (let i = at - 1; i >= 0; i--) if (/[，,；;。！？!?]/.test(text[i]!)) return i + 1;
@@ -71,10 +68,17 @@ function nextStop(text: string, at: number): number {
   return m ? at + m.index : text.length;
 }
 
+/**
+ * The figures of a selection that belong to what was asked: those whose own label (the words since the
+ * previous figure) names the most question weight; a figure that follows them without a label of its
+ * own ("…超1300亿元、占集群比重62%") goes with them. A question asking for several things ("电梯更新多少台、
+ * 停车泊位新增多少个") gets the figure of each part: labels naming question words the first ones do not.
+ */
 function relevantFigures(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): string[] {
   return figuresAsked(sel, analysis, stats).values;
 }
 
+/** The figures asked about, and the question weight their best label names (0: no label names anything asked). */
 function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): { values: string[]; labelWeight: number } {
   const text = sel.hit.chunk.pageContent;
   const all = sel.figures;
@@ -214,7 +218,7 @@ function figureKey(values: string[]): string {
 
 function rankedPassage(hit: ScoredChunk): RankedPassage {
   const m = hit.chunk.metadata;
-  const out: RankedPassage = { chunkId: m.id, docId: m.docId, section: m.section.join(' > '), text: hit.chunk.pageContent, score: Math.round(hit.score * 1000) / 1000 };
+  const out: RankedPassage = { chunkId: m.id, docId: m.docId, section: m.section.join(' > '), text: hit.chunk.pageContent, score: roundScore(hit.score) };
   if (hit.lexicalRank !== undefined) out.lexicalRank = hit.lexicalRank;
   if (hit.denseRank !== undefined) out.denseRank = hit.denseRank;
   return out;

@@ -62,17 +62,20 @@ function withNeighbours(groups: Span[], sentence: Span): Span[] {
   return groups.length <= 3 || sentence.text.length <= 80 ? [...groups, ...pairs, sentence] : [...groups, ...pairs];
 }
 
-/** 1 in the clause, 0.85 in a heading, 0.6 in the sentence, 0.45 in the passage; partial credit in the clause is negative. */
-function presence(term: string, stats: TermStats, group: string, sentence: string, heading: string, passage: string): number {
+/**
+ * How much of a term the text around a clause holds: 1 in the clause, 0.85 in a heading, 0.6 in the sentence,
+ * 0.45 in the passage; `partial` when the clause holds only some of its characters.
+ */
+function presence(term: string, stats: TermStats, group: string, sentence: string, heading: string, passage: string): { credit: number; partial: boolean } {
   const forms = [term, ...stats.variants(term)];
-  if (forms.some((f) => group.includes(f))) return 1;
-  if (forms.some((f) => heading.includes(f))) return IN_HEADING;
-  if (forms.some((f) => sentence.includes(f))) return 0.6;
-  if (forms.some((f) => passage.includes(f))) return 0.45;
+  if (forms.some((f) => group.includes(f))) return { credit: 1, partial: false };
+  if (forms.some((f) => heading.includes(f))) return { credit: IN_HEADING, partial: false };
+  if (forms.some((f) => sentence.includes(f))) return { credit: 0.6, partial: false };
+  if (forms.some((f) => passage.includes(f))) return { credit: 0.45, partial: false };
   // Absent as a word, a term may still be half-said in the clause ("平均" ~ "村均"): a little credit per character.
   const chars = [...term].filter((c) => /\p{Script=Han}/u.test(c));
-  if (chars.length < 2) return 0;
-  return -(PARTIAL_CREDIT * chars.filter((c) => group.includes(c)).length) / chars.length; // negative: said in the clause, partly
+  if (chars.length < 2) return { credit: 0, partial: false };
+  return { credit: (PARTIAL_CREDIT * chars.filter((c) => group.includes(c)).length) / chars.length, partial: true };
 }
 
 const PARTIAL_CREDIT = 0.5;
@@ -159,12 +162,12 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
         let inGroup = 0;
         terms.forEach((t, i) => {
           const found = presence(t, stats, groupNorm, sentenceNorm, headingNorm, passageNorm);
-          let p = Math.abs(found);
           // A term carried over from earlier turns is context: found nearby is enough, and it must not draw
           // the answer to a clause that repeats the earlier topic instead of naming the new one.
-          if (inherited[i]) p = Math.min(p, 0.6);
+          const p = inherited[i] ? Math.min(found.credit, 0.6) : found.credit;
           covered += weights[i]! * p;
-          if (p >= IN_HEADING || found < 0) inGroup += weights[i]! * p;
+          // Said in the clause or its headings, or partly in the clause: the clause itself names it.
+          if (p >= IN_HEADING || found.partial) inGroup += weights[i]! * p;
         });
         const coverage = covered / total;
         const groupCoverage = inGroup / ownTotal;

@@ -21,6 +21,7 @@ export class TermStats {
   private readonly texts: string[];
   private readonly cache = new Map<string, number>();
   private readonly variantCache = new Map<string, string[]>();
+  private readonly weightCache = new Map<string, number>();
 
   constructor(passages: string[]) {
     this.texts = passages.map(normalizeForMatch);
@@ -64,8 +65,13 @@ export class TermStats {
    * "房价"); a word of another kind ("下来", "一样", "看病") is how the question is put, and weighs little.
    */
   weight(term: string): number {
-    const forms = this.variants(term);
-    if (forms.length === 0) return this.idf(term) * (namesAThing(term) ? 1 : ABSENT_NON_NOUN);
-    return Math.min(...forms.map((f) => this.idf(f)));
+    let w = this.weightCache.get(term);
+    if (w === undefined) {
+      const forms = this.variants(term);
+      w = forms.length === 0 ? this.idf(term) * (namesAThing(term) ? 1 : ABSENT_NON_NOUN) : Math.min(...forms.map((f) => this.idf(f)));
+      if (this.weightCache.size >= CACHE_LIMIT) this.weightCache.clear();
+      this.weightCache.set(term, w);
+    }
+    return w;
   }
 }

@@ -69,7 +69,8 @@ const NAIVE_K = 5;
 export async function naiveSystem(corpusDir?: string): Promise<SystemUnderTest> {
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: NAIVE_CHUNK_SIZE, chunkOverlap: NAIVE_OVERLAP });
   const chunks: Chunk[] = [];
-  for (const entry of loadRegistry(corpusDir)) {
+  const registry = loadRegistry(corpusDir);
+  for (const entry of registry) {
     const raw = readRawDocument(entry, corpusDir);
     const pieces = await splitter.splitText(raw);
     let from = 0;
@@ -83,7 +84,7 @@ export async function naiveSystem(corpusDir?: string): Promise<SystemUnderTest> 
     });
   }
   const retriever = new Retriever(chunks, buildLexicalIndex(chunks));
-  const titleOf = new Map(loadRegistry(corpusDir).map((e) => [e.id, e.title]));
+  const titleOf = new Map(registry.map((e) => [e.id, e.title]));
   return {
     name: 'naive',
     description: `RecursiveCharacterTextSplitter ${NAIVE_CHUNK_SIZE}/${NAIVE_OVERLAP} over the raw files (${chunks.length} chunks), same BM25 retriever, top chunk as the answer`,
