@@ -2,10 +2,12 @@ import type { Chunk, DocumentEntry } from '../ingest/types.js';
 import { analyzeQuestion, termFactor, type ChatTurn, type QuestionAnalysis } from '../retrieve/analyze-question.js';
 import { timeCompatible } from '../retrieve/query-frame.js';
 import type { Retriever, ScoredChunk } from '../retrieve/retriever.js';
+import { headingText } from '../index/lexical-index.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { composeFound, composeNotFound, type Statement } from './compose.js';
-import { COVERED_YEARS, refuseBeforeRetrieval, uncoveredYear, type RefusalReason } from './out-of-scope.js';
+import { COVERED_YEARS, placeMissing, refuseBeforeRetrieval, uncoveredYear, type RefusalReason } from './out-of-scope.js';
 import { numbersIn } from './figures.js';
+import { askedMeasures, countedNoun, countsNoun, figureMeasure, fitsAny } from './measure-fit.js';
 import { alignRespectively, type RespectivePair } from './respectively.js';
 import { CONTINUATION, selectPassages, type Selection } from './select-passage.js';
 import { trimPunctuation } from './split-clauses.js';
@@ -87,6 +89,8 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
   const terms = analysis.contentTerms;
   const weights = terms.map((t) => stats.weight(t) * termFactor(analysis, t));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const measures = askedMeasures(asked);
+  const anyFits = all.some((f) => fitsAny(measures, f.value));
   const namedIn = (label: string) => new Set(terms.flatMap((t, i) => ([t, ...stats.variants(t)].some((v) => label.includes(v)) ? [i] : [])));
   let previous = new Set<number>();
   const named = all.map((f, i) => {
@@ -101,7 +105,9 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
     const own = namedIn(normalizeForMatch(raw + after));
     const terms = CONTINUATION.test(raw) ? new Set([...previous, ...own]) : own;
     previous = terms;
-    return { terms, continues: CONTINUATION.test(raw) && own.size === 0, isCondition: asked.includes(normalizeForMatch(f.value)) };
+    // A figure the question states, or a quantity of another kind than asked ("多少个" → not "4.9亿美元"), is not the answer.
+    const otherKind = anyFits && !fitsAny(measures, f.value);
+    return { terms, continues: CONTINUATION.test(raw) && own.size === 0, isCondition: asked.includes(normalizeForMatch(f.value)) || otherKind };
   });
   const weightOf = (set: Set<number>) => [...set].reduce((sum, i) => sum + weights[i]!, 0);
   // Continuations are discounted slightly so that they win only by naming something more of the question.
@@ -124,6 +130,26 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
     for (const t of named[pick]!.terms) covered.add(t);
   }
   return { values: all.filter((_, i) => chosen.has(i)).map((f) => f.value), labelWeight: best };
+}
+
+/** Whether the selection's figures are the kind of quantity the question asks for, of the thing it counts. */
+function answersMeasure(sel: Selection, analysis: QuestionAnalysis, ctx: AnswerContext): boolean {
+  const measures = askedMeasures(normalizeForMatch(analysis.question));
+  if (measures.length === 0 || sel.figures.length === 0) return true;
+  const values = relevantFigures(sel, analysis, ctx.stats);
+  if (!values.some((v) => fitsAny(measures, v))) return false;
+  const noun = countedNoun(normalizeForMatch(analysis.question));
+  // A colloquial word the documents never use ("孩子") cannot be checked against their labels.
+  if (!noun || !ctx.corpusText.includes(noun)) return true;
+  const forms = [noun, ...ctx.stats.variants(noun)];
+  const text = sel.hit.chunk.pageContent;
+  const indicator = sel.hit.chunk.metadata.indicator;
+  const counts = sel.figures.filter((f) => values.includes(f.value) && figureMeasure(f.value)?.kind === 'count');
+  if (counts.length === 0) return true;
+  return counts.some((f) => {
+      const label = normalizeForMatch(indicator ? indicator.name.replace(/[（(][^）)]*[)）]/g, '') : text.slice(clauseStart(text, f.start), f.start));
+      return countsNoun(forms, label, normalizeForMatch(text.slice(f.end, f.end + 12)));
+    });
 }
 
 /** A passage about another period or about the district when the 经开区 was asked (or the reverse) does not answer. */
@@ -269,6 +295,13 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   // …nor does a figure whose own words name nothing asked ("多少所大学" → "医疗中心7个" in a sentence that mentions a 大学).
   if (COUNT_QUESTION.test(normalizeForMatch(question)) && (best.figures.length === 0 || (analysis.contentTerms.length > 0 && figuresAsked(best, analysis, ctx.stats).labelWeight === 0)))
     return { result: notFound('not-in-documents', analysis, related, ctx, mode, started), hits };
+
+  // The kind of quantity asked must be the kind given: "多少亿元" is not answered by a growth rate, nor
+  // "多少所小学" by a count of something whose name merely contains 小学.
+  if (!answersMeasure(best, analysis, ctx)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started), hits };
+  // A place the documents name elsewhere ("上海") must be what the answering passage speaks of.
+  const missingPlace = placeMissing(analysis, normalizeForMatch(`${headingText(best.hit.chunk)} ${best.hit.chunk.pageContent}`));
+  if (missingPlace) return { result: notFound('other-place', analysis, related, ctx, mode, started), hits };
 
   const primary = proseForTableRow(best, ranked, analysis, ctx.stats);
   const chosen: Selection[] = [primary];

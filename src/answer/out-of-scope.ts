@@ -86,6 +86,15 @@ export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: st
   return undefined;
 }
 
+/**
+ * A place the documents name, but not as the district itself ("上海", a town), that the answering passage does
+ * not mention: the passage then speaks of the district, not of the place asked about.
+ */
+export function placeMissing(analysis: QuestionAnalysis, passageText: string): string | undefined {
+  const q = normalizeForMatch(analysis.question);
+  return placesIn(q).find((p) => !OWN_PLACES.test(p) && !passageText.includes(p) && !passageText.includes(p.replace(/(省|市|县|区|镇|乡|街道)$/, '')));
+}
+
 /** A year the documents do not cover, unless the chosen passage itself names it. */
 export function uncoveredYear(analysis: QuestionAnalysis, passageText: string): number | undefined {
   return analysis.frame.years.find((y) => !COVERED_YEARS.has(y) && !passageText.includes(String(y)));

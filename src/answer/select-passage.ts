@@ -3,6 +3,7 @@ import type { ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { extractFigures, type FigureSpan } from './figures.js';
+import { askedMeasures, fitsAny } from './measure-fit.js';
 import { splitClauses, splitSentences, type Span } from './split-clauses.js';
 import type { TermStats } from './term-stats.js';
 
@@ -72,10 +73,13 @@ function presence(term: string, stats: TermStats, group: string, sentence: strin
   if (forms.some((f) => heading.includes(f))) return { credit: IN_HEADING, partial: false };
   if (forms.some((f) => sentence.includes(f))) return { credit: 0.6, partial: false };
   if (forms.some((f) => passage.includes(f))) return { credit: 0.45, partial: false };
-  // Absent as a word, a term may still be half-said in the clause ("平均" ~ "村均"): a little credit per character.
+  // Absent as a word, a term may still be half-said in the clause ("平均" ~ "村均"): a little credit per character
+  // for a two-character term, per character pair for a longer one, whose scattered characters say nothing
+  // ("最低工资" is not in "低保…资金").
   const chars = [...term].filter((c) => /\p{Script=Han}/u.test(c));
   if (chars.length < 2) return { credit: 0, partial: false };
-  return { credit: (PARTIAL_CREDIT * chars.filter((c) => group.includes(c)).length) / chars.length, partial: true };
+  const parts = chars.length === 2 ? chars : chars.slice(1).map((c, i) => chars[i]! + c);
+  return { credit: (PARTIAL_CREDIT * parts.filter((p) => group.includes(p)).length) / parts.length, partial: true };
 }
 
 const PARTIAL_CREDIT = 0.5;
@@ -108,6 +112,11 @@ function sentenceWindow(sentences: Span[], first: Span, text: string): Span {
   return { start: first.start, end, text: text.slice(first.start, end) };
 }
 
+/** An in-line heading: a short sentence that states a subject and gives no figure. */
+function isLeadSentence(text: string): boolean {
+  return hanCount(text) <= 24 && extractFigures(text).length === 0;
+}
+
 /** Han characters of a text. */
 const hanCount = (s: string) => s.match(/\p{Script=Han}/gu)?.length ?? 0;
 
@@ -135,21 +144,27 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   const terms = analysis.contentTerms;
   const weights = terms.map((t) => stats.weight(t) * termFactor(analysis, t));
   const inherited = terms.map((t) => analysis.inherited.includes(t));
-  // What must stand in the answering clause is what this question names, not what it carried over.
+  // What the question must find is what it names itself; terms carried over from earlier turns are context,
+  // a bonus for passages that keep to the earlier topic, never a share a new topic's passage lacks.
   const ownTotal = weights.reduce((a, w, i) => a + (inherited[i] ? 0 : w), 0) || 1;
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
   const maxRetrieval = Math.max(...hits.map((h) => h.score), 1e-9);
+  const measures = askedMeasures(normalizeForMatch(analysis.question));
   const out: Selection[] = [];
 
   for (const hit of hits) {
     const text = hit.chunk.pageContent;
     const kind = hit.chunk.metadata.kind;
-    const headingNorm = normalizeForMatch(headingText(hit.chunk));
+    const sectionNorm = normalizeForMatch(headingText(hit.chunk));
     const passageNorm = normalizeForMatch(text);
     const whole: Span = { start: 0, end: text.length, text };
     const sentences = kind === 'paragraph' ? splitSentences(text) : [whole];
+    let lead = '';
     for (const sentence of sentences) {
       const sentenceNorm = normalizeForMatch(sentence.text);
+      // A short sentence without figures ("城市面貌焕新升级。", "依托绿色低碳产业，打造绿色低碳服务集聚区。") is an
+      // in-line heading: the subject of the sentences after it, like the section headings.
+      if (isLeadSentence(sentence.text)) lead = sentenceNorm;
+      const headingNorm = `${sectionNorm} ${lead}`;
       const groups =
         kind !== 'paragraph' || analysis.intent === 'definition'
           ? [sentence]
@@ -169,12 +184,13 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
           // Said in the clause or its headings, or partly in the clause: the clause itself names it.
           if (p >= IN_HEADING || found.partial) inGroup += weights[i]! * p;
         });
-        const coverage = covered / total;
+        const coverage = covered / ownTotal;
         const groupCoverage = inGroup / ownTotal;
         const figures = kind === 'indicator' ? indicatorFigures(hit) : extractFigures(group.text).map((f) => ({ ...f, start: f.start + group.start, end: f.end + group.start }));
 
         let intentFactor = 1;
-        if (analysis.intent === 'figure') intentFactor = figures.length > 0 ? 1 : 0.55;
+        // A clause whose figures are all another kind of quantity than asked ("多少个" → "4.9亿美元") answers less well.
+        if (analysis.intent === 'figure') intentFactor = figures.length === 0 ? 0.55 : !figures.some((f) => fitsAny(measures, f.value)) ? 0.7 : 1;
         if (analysis.intent === 'list') intentFactor = ENUMERATION.test(group.text) || kind === 'glossary' ? 1 : 0.7;
         const term = normalizeForMatch(hit.chunk.metadata.term ?? '').replace(/[“”"‘’]/g, '');
         const asksForTerm = term.length > 0 && terms.some((t) => t === term || (t.length >= 2 && term.includes(t) && t.length >= term.length - 2));

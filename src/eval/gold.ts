@@ -22,6 +22,9 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** Categories about how a question is asked rather than what: their questions may also be unanswerable. */
+const PHRASING_CATEGORIES = new Set<Category>(['followup', 'traditional', 'english', 'colloquial']);
+
 const turn = z.object({ role: z.enum(['user', 'assistant']), content: z.string().min(1) });
 
 export const goldItemSchema = z
@@ -44,8 +47,9 @@ export const goldItemSchema = z
       ctx.addIssue({ code: 'custom', message: 'an answerable item needs expect and sources' });
     if (!item.answerable && (item.expect.length > 0 || item.sources.length > 0))
       ctx.addIssue({ code: 'custom', message: 'an unanswerable item has no expect or sources' });
-    if ((item.category === 'unanswerable') === item.answerable)
-      ctx.addIssue({ code: 'custom', message: 'category unanswerable ⇔ answerable: false' });
+    // A follow-up or a phrasing category may hold a question the documents do not answer; a topic category may not.
+    if (item.category === 'unanswerable' ? item.answerable : !item.answerable && !PHRASING_CATEGORIES.has(item.category))
+      ctx.addIssue({ code: 'custom', message: 'category unanswerable ⇒ answerable: false; only unanswerable, followup, traditional, english and colloquial items may be unanswerable' });
     if (item.category === 'followup' && !item.history?.length) ctx.addIssue({ code: 'custom', message: 'a follow-up needs history' });
     if (item.category === 'conflict' && new Set(item.sources.map((s) => s.docId)).size < 2)
       ctx.addIssue({ code: 'custom', message: 'a conflict item cites both documents' });

@@ -44,7 +44,7 @@ const FRAME_WORDS = new Set([
   '接近', '超过', '突破', '左右', '以上', '以内', '大约',
   'target', 'targets', 'goal', 'goals', 'plan', 'report', 'district', 'government', 'last', 'this', 'next', 'year',
   'years', 'past', 'five', 'five-year', 'fifteenth', 'fourteenth', '15th', '14th', 'development', 'zone', 'work', 'outline',
-  'cetdz', 'by', 'coming',
+  'cetdz', 'by', 'coming', '为此', '其中', '当中', '里面'
 ]);
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|how many|how much|what percentage|what share|rate|target|growth|number of|total|amount|figure|standard/;
@@ -62,8 +62,17 @@ function intentOf(matchText: string): Intent {
   return GENERAL_INTENT.test(matchText) ? 'general' : 'figure';
 }
 
-/** Questions that only change the frame or point back ("那…呢", "它的…", "what about …"). */
-const ELLIPTIC = /^(那|那么|那在|还有|而|再问|同样|它|其)|呢[?？。]?$|^(what about|and |how about|and what about|same for)/;
+/** Questions that only change the frame or point back ("那…呢", "它的…", "这个指标…", "what about …"). */
+const ELLIPTIC = /^(那|那么|那在|还有|而|再问|同样|它|其)|呢[?？。]?$|这个|这项|这一|这些|上述|(?<!应)该项?|为此|它们|^(what about|and |how about|and what about|same for)|\b(it|its|they|their)\b|\b(this|that) (figure|indicator|target|one|number|project|industry)\b/;
+
+/** "另外，…", "还有个问题，…", "换个话题": a question of its own, whatever it shares with earlier turns. */
+const NEW_TOPIC = /^(另外|此外|还有(?:一)?个问题|再问(?:一)?个问题|换个(?:话题|问题)|顺便问|by the way|another question|also,? )/;
+
+/**
+ * Words that say which measure of a topic is asked, not which topic: a follow-up made only of them
+ * ("去年实际增长了多少？", "每年新增多少？") is about the earlier turn's topic in full.
+ */
+const MEASURE_WORDS = new Set(['实际', '增长', '增速', '增幅', '下降', '新增', '每年', '年均', '平均', '比例', '比重', '占比', '数量', '总数', '总量', '规模', '目标值', '投入', '金额', '人均', '同比']);
 
 /** Period names are frame, not topic; removed before segmenting so their fragments ("十四", "四五") do not become topic words. */
 const FRAME_PHRASES = /十三五|十四五|十五五|(?:19|20)\d\d年?|去年|今年|明年|前年|后年|未来五年|过去五年|五年来/g;
@@ -74,7 +83,7 @@ const FRAME_PHRASES = /十三五|十四五|十五五|(?:19|20)\d\d年?|去年|�
  * Removed before segmenting, like the period names, so that they neither dilute the topic nor look unanswered.
  */
 const COLLOQUIAL_PHRASES =
-  /老百姓们?(?!的?收入)|(?<!老)百姓(?!的?收入)|群众|市民|大家|人们|村里|城里|下来|(?:包含|包括|有)(?:什么|哪些)内容|按照|依照|根据|(?:两|这两|二)份(?:文件|文档|材料)?|(?:两个|两份)?文件(?:里|中)?|各是|各自|说法|一样吗?|一致吗?|有没有区别|区别|怎么说的?|(?:是)?(?:做|干)(?:什么|啥)的?|什么内容|啥内容|的?时候|这块|这方面|那块|收官时?|(?:情况|条件)(?:怎么样|咋样|如何)?|怎么样了?|咋样了?|(?:达到|有|是)?(?:什么|多大|怎样的?)(?:规模|水平|程度)|百分之(?:多少|几)|(?:排(?:在|名)?)?第几(?:名|位)?|排名(?:多少|如何)|是不是|对不对|有没有|能不能|会不会|(.)不\1|包不包括|含不含|经过|(?:指标)?表[里中内]|指标表|咱们区|咱们|咱|俺们|我们区|我们|区里|老百姓们|一共|总共|共计|总计|合计有|大概|大约|大致|差不多|左右吧|到底|究竟|现在|目前|如今|已经|打算|准备|想要|力争|能到|能达到|能做到|要做到|做到|多少钱|(?:一|每一?)个?月|有?多大规模|有?多大|有?多少规模|提到了?|涨到了?|升到了?|搞了|弄了/g;
+  /老百姓们?(?!的?收入)|(?<!老)百姓(?!的?收入)|群众|市民|大家|人们|村里|城里|下来|(?:包含|包括|有)(?:什么|哪些)内容|按照|依照|根据|(?:两|这两|二)份(?:文件|文档|材料)?|(?:两个|两份)?文件(?:里|中)?|各是|各自|说法|一样吗?|一致吗?|有没有区别|区别|怎么说的?|(?:是)?(?:做|干)(?:什么|啥)的?|什么内容|啥内容|的?时候|这块|这方面|那块|收官时?|(?:情况|条件)(?:怎么样|咋样|如何)?|怎么样了?|咋样了?|(?:达到|有|是)?(?:什么|多大|怎样的?)(?:规模|水平|程度)|百分之(?:多少|几)|(?:排(?:在|名)?)?第几(?:名|位)?|排名(?:多少|如何)|是不是|对不对|有没有|能不能|会不会|(.)不\1|包不包括|含不含|经过|(?:指标)?表[里中内]|指标表|咱们区|咱们|咱|俺们|我们区|我们|区里|老百姓们|一共|总共|共计|总计|合计有|大概|大约|大致|差不多|左右吧|到底|究竟|现在|目前|如今|已经|打算|准备|想要|力争|能到|能达到|能做到|要做到|做到|多少钱|(?:一|每一?)个?月|有?多大规模|有?多大|有?多少规模|提到了?|涨到了?|升到了?|搞了|弄了|(?:还有|再问|问)?(?:一)?个问题|(?:哪些|什么|哪个|哪几个)地方|(?:计量)?单位(?:是什么|是啥|是|用的是)/g;
 
 /** Words the user put in quotes are names to match exactly: “四城”, “1234567”战略, "35X". */
 function quotedTerms(matchText: string): string[] {
@@ -89,13 +98,14 @@ const QUESTION_WORD = /^(数量|数目|数字|金额|总量|总数|规模|多大
 /** Numbers, counts and units ("65%", "三个", "亿元") say how much, not what: the figure's label carries the topic. */
 const COUNT_OR_UNIT = /^[\d.%]+$|^[\d一二两三四五六七八九十百千万亿几]*(?:个|家|项|所|名|人|次|条|座|件|位|大)$|^[\d.]*[万亿千百]?(?:元|美元|人|亩|吨)$|^%$/;
 
-/** How people say "grew by" versus how the documents write it. */
+/** How people say "grew by" / "fell by" versus how the documents write it. */
 const GROWTH_WORDS = /涨了|涨幅|上涨|涨/g;
+const DECLINE_WORDS = /再降|降了|降幅|降低了|减少了/g;
 
 function contentTermsOf(matchText: string): string[] {
   const quoted = quotedTerms(matchText);
   // Precise segmentation without HMM: HMM invents words across the question's grammar ("数要"), which no passage contains.
-  const topic = matchText.replace(/比重要/g, '比重 要').replace(FRAME_PHRASES, ' ').replace(COLLOQUIAL_PHRASES, ' ').replace(GROWTH_WORDS, ' 增长 ');
+  const topic = matchText.replace(/比重要/g, '比重 要').replace(FRAME_PHRASES, ' ').replace(COLLOQUIAL_PHRASES, ' ').replace(GROWTH_WORDS, ' 增长 ').replace(DECLINE_WORDS, ' 下降 ');
   const words = [...quoted, ...segmentWords(topic, false)].filter(
     (w) =>
       quoted.includes(w) ||
@@ -116,9 +126,20 @@ function toMatchText(question: string, script: QuestionScript): string {
   for (const [spoken, written] of SPOKEN) normalized = normalized.replace(spoken, written);
   if (script !== 'en') return normalized;
   const han = normalized.match(/[\p{Script=Han}0-9.%（）()]+/gu) ?? [];
-  const years = normalized.match(/(?:19|20)\d\d/g) ?? [];
-  const frameWords = normalized.match(/last year|this year|past five years|next five years|by 2030|15th five-year plan|14th five-year plan|development zone|cetdz|work report|five-year plan|outline/g) ?? [];
-  return normalizeForMatch([...chineseTermsFor(normalized), ...han, ...years, ...frameWords].join(' '));
+
+  // Code names keep their form in any language: "4+3+X", "35X", "1958".
+  const codes = normalized.match(/(?:\d+\+)+[\dx]+|\b\d+x\b|(?<=['"“‘])\d{3,4}(?=['"”’])/g) ?? [];
+  // A span of years names a period ("2021-2025"); an exclusion of the zone is kept whole so it is not read as the zone.
+  const spans = normalized.match(/(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:19|20)\d\d/g) ?? [];
+  const years = normalized.replace(/(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:19|20)\d\d/g, ' ').match(/(?:19|20)\d\d/g) ?? [];
+  // Leaving the zone out is said in Chinese, which the frame reads ("不含经开区"); the English words are not topics.
+  const excluded = /(?:excluding|without|except(?: for)?|not counting|not including|other than|outside) (?:the )?(?:changzhou )?(?:economic )?development zone/;
+  const rest = normalized.replace(excluded, ' 不含经开区 ');
+  const frameWords =
+    rest.match(
+      /不含经开区|last year|this year|past five years|next five years|by 2030|15th five-year plan|14th five-year plan|development zone|cetdz|work report|five-year plan|outline|currently|at present|right now|\bnow\b/g,
+    ) ?? [];
+  return normalizeForMatch([...chineseTermsFor(rest), ...han, ...spans, ...years, ...codes, ...frameWords].join(' '));
 }
 
 /** How much a content term counts: inherited terms of a follow-up count half. */
@@ -126,9 +147,34 @@ export function termFactor(analysis: QuestionAnalysis, term: string): number {
   return analysis.inherited.includes(term) ? 0.5 : 1;
 }
 
+/** "其中第二个", "the second one": an item of the list the assistant just gave. */
+const ORDINAL = /(?:其中|里面|当中)?的?第([一二三四五六七八九十]|\d{1,2})(?:个|项|条|种|类)/;
+const ORDINAL_EN = /\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?: one| item)?\b/;
+const ORDINAL_NUMBERS = '一二三四五六七八九十';
+const ENGLISH_ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** The items of the longest enumeration ("A、B、C") in an answer. */
+function enumerationIn(text: string): string[] {
+  const runs = [...text.matchAll(/[^，。：:、,；;\s“”"（）()]+(?:、[^，。：:、,；;\s“”"（）()]+)+/g)].map((m) => m[0].split('、'));
+  return runs.sort((a, b) => b.length - a.length)[0] ?? [];
+}
+
+/** Replaces an ordinal reference to the previous answer's list by the item it points at. */
+function resolveOrdinal(question: string, history: ChatTurn[]): string {
+  const lastAnswer = [...history].reverse().find((t) => t.role === 'assistant');
+  if (!lastAnswer) return question;
+  const zh = ORDINAL.exec(question);
+  const en = zh ? undefined : ORDINAL_EN.exec(question.toLowerCase());
+  if (!zh && !en) return question;
+  const n = zh ? (/\d/.test(zh[1]!) ? Number(zh[1]) : ORDINAL_NUMBERS.indexOf(zh[1]!) + 1) : ENGLISH_ORDINALS.indexOf(en![1]!) + 1;
+  const item = enumerationIn(lastAnswer.content)[n - 1];
+  if (!item) return question;
+  return zh ? question.replace(zh[0], item) : `${item} ${question}`;
+}
+
 export function analyzeQuestion(question: string, history: ChatTurn[] = []): QuestionAnalysis {
   const script = detectScript(question);
-  let matchText = toMatchText(question, script);
+  let matchText = toMatchText(resolveOrdinal(question, history), script);
   let frame = detectFrame(matchText);
   let contentTerms = contentTermsOf(matchText);
   let followUp = false;
@@ -139,25 +185,28 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
   const earlierUser = history.filter((t) => t.role === 'user').slice(-3).reverse();
   if (earlierUser.length > 0) {
     const normalizedQ = normalizeForMatch(question);
-    const elliptic = ELLIPTIC.test(normalizedQ) || contentTerms.length === 0 || (normalizedQ.length <= 8 && frameIsEmpty(frame));
+    const topicless = contentTerms.every((t) => MEASURE_WORDS.has(t));
+    const newTopic = NEW_TOPIC.test(normalizedQ) && !topicless;
+    const elliptic = !newTopic && (ELLIPTIC.test(normalizedQ) || topicless || (normalizedQ.length <= 8 && frameIsEmpty(frame)));
     if (elliptic) {
+      // The latest earlier turn that names a topic gives it ("今年呢？" names none; the turn before does).
       for (const turn of earlierUser) {
         const prevText = toMatchText(turn.content, detectScript(turn.content));
-        const prevFrame = detectFrame(prevText);
-        frame = inheritFrame(frame, prevFrame);
+        frame = inheritFrame(frame, detectFrame(prevText));
         if (intent === 'general') intent = intentOf(prevText);
-        const prevTerms = contentTermsOf(prevText);
-        if (contentTerms.length === 0) {
-          contentTerms = prevTerms;
-          matchText = `${matchText} ${contentTerms.join(' ')}`;
-        } else if (inherited.length === 0) {
-          // "滆湖呢？" names what changes; the rest of the earlier question still stands, at half weight.
-          inherited = prevTerms.filter((t) => !contentTerms.some((c) => c.includes(t) || t.includes(c)));
-          contentTerms = [...contentTerms, ...inherited];
-          matchText = `${matchText} ${inherited.join(' ')}`;
-        }
+        const prevTerms = contentTermsOf(prevText).filter((t) => !contentTerms.some((c) => c.includes(t) || t.includes(c)));
         followUp = true;
-        if (contentTerms.length > 0 && !frameIsEmpty(frame)) break;
+        if (prevTerms.length === 0) continue;
+        if (topicless) {
+          // Only a measure was asked ("每年新增多少？"): the earlier topic is this question's topic.
+          contentTerms = [...contentTerms, ...prevTerms];
+        } else {
+          // "滆湖呢？" names what changes; the rest of the earlier question still stands, as context.
+          inherited = prevTerms;
+          contentTerms = [...contentTerms, ...inherited];
+        }
+        matchText = `${matchText} ${prevTerms.join(' ')}`;
+        break;
       }
     }
   }

@@ -29,7 +29,16 @@ const DOC_PATTERNS: [string, RegExp][] = [
 const DOC_NAMES = /[“"]?十[四五]五[”"]?(?:规划纲要|规划|纲要)|规划纲要|纲要|政府工作报告|工作报告|(?:15th|fifteenth) five-year plan(?: outline)?|five-year plan outline|work report|government report/g;
 
 /** "不含经开区": the district without the zone, not the zone. */
-const ZONE_EXCLUDED = /(?:不含|不包括|不包含|除去?|扣除|剔除)[“"]?(?:常州)?(?:经开区|经济开发区)|(?:excluding|without|except) (?:the )?(?:changzhou )?(?:economic )?development zone/g;
+const ZONE_EXCLUDED = /(?:不含|不包括|不包含|除去?|扣除|剔除)[“"]?(?:常州)?(?:经开区|经济开发区)|(?:excluding|without|except|except for|not counting|not including|other than|outside) (?:the )?(?:changzhou )?(?:economic )?development zone/g;
+
+/** The plan periods written as year spans ("2021-2025", "2026—2030年") are the periods, not their first and last years. */
+const PERIOD_SPANS: [RegExp, string][] = [
+  [/2021\s*年?\s*(?:[-–—~～至到]|to)\s*2025年?/g, '十四五'],
+  [/2026\s*年?\s*(?:[-–—~～至到]|to)\s*2030年?/g, '十五五'],
+];
+
+/** "现在", "目前": the latest results the documents give (2025, the end of 十四五), unless a target is asked. */
+const NOW_WORDS = /现在|目前|当前|如今|眼下|currently|at present|right now|\bnow\b|today/;
 
 const RELATIVE_YEARS: [RegExp, number][] = [
   [/大前年/, 2023],
@@ -39,18 +48,22 @@ const RELATIVE_YEARS: [RegExp, number][] = [
 ];
 
 /** Asking for a target means the plans (this year's and the five-year one), not past results. */
-const TARGET_WORDS = /目标|预期|计划|力争|将要|打算|target|goal|plan to|planned|will /;
+const TARGET_WORDS = /目标|预期(?!寿命)|计划|力争|将要|打算|target|goal|plan to|planned|will /;
 
 /** Reads the frame off a normalised (simplified, lower-cased) question. */
 export function detectFrame(question: string): QueryFrame {
   const docIds = DOC_PATTERNS.filter(([, re]) => re.test(question)).map(([id]) => id);
-  const normalized = question.replace(DOC_NAMES, ' ').replace(ZONE_EXCLUDED, ' ');
+  let normalized = question.replace(DOC_NAMES, ' ').replace(ZONE_EXCLUDED, ' ');
+  for (const [span, period] of PERIOD_SPANS) normalized = normalized.replace(span, period);
   let timeScopes = TIME_PATTERNS.filter(([, re]) => re.test(normalized)).map(([scope]) => scope);
   const timeInferred = timeScopes.length === 0 && TARGET_WORDS.test(normalized);
   if (timeInferred) timeScopes = ['y2026', 'fyp15'];
+  else if (timeScopes.length === 0 && NOW_WORDS.test(normalized)) timeScopes = ['y2025', 'fyp14'];
   // "和2020年比", "较2020年": a base year of a comparison, not the year asked about.
   const withoutBase = normalized.replace(/(?:和|与|跟|较|比|相比|同)(?:19|20)\d\d年?(?:末|底)?(?:相比|比较|比|相较)?/g, ' ');
   const years = [...withoutBase.matchAll(/(?<![\d.])((?:19|20)\d\d)(?![\d.%])/g)].map((m) => Number(m[1]));
+  // 十三五 (2016–2020), unless it is the base of a comparison: a period the documents report no figures for.
+  if (/十三五/.test(withoutBase) && !/(?:较|比|和|与|相比)[“"]?十三五/.test(withoutBase)) years.push(2020);
   // Relative years, counted from the documents' "this year" (2026): 前年 is 2024, 明年 2027, 后年 2028.
   for (const [word, year] of RELATIVE_YEARS) if (word.test(normalized)) years.push(year);
   return {
@@ -62,11 +75,14 @@ export function detectFrame(question: string): QueryFrame {
   };
 }
 
-/** Periods that overlap: 2025 is the last year of 十四五, 2026 the first of 十五五. */
+/**
+ * Periods that answer for each other: 2025 is the last year of 十四五, so the period's end levels are 2025's;
+ * a 十五五 question may be answered by this year's first steps, but a 2030 target is not this year's target.
+ */
 const OVERLAPPING: Record<TimeScope, TimeScope[]> = {
   y2025: ['y2025', 'fyp14'],
   fyp14: ['fyp14', 'y2025'],
-  y2026: ['y2026', 'fyp15'],
+  y2026: ['y2026'],
   fyp15: ['fyp15', 'y2026'],
 };
 

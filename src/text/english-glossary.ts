@@ -113,7 +113,7 @@ export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
   'housing provident fund': '公积金',
   'rental housing': '保障性租赁住房',
   'affordable housing': '保障性租赁住房',
-  'parking spaces': '公共停车位',
+  'public parking spaces': '公共停车位',
   parking: '停车位',
   'urban villages': '城中村',
   'urban village': '城中村',
@@ -978,6 +978,22 @@ export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
   'investment completion rate': '投资完成率',
   'full coverage': '全覆盖',
   'one-person company': 'OPC',
+  'factory floor space': '厂房',
+  'factory space': '厂房',
+  'factory buildings': '厂房',
+  'high-standard': '高标准',
+  'specialty industries': '特色产业',
+  'characteristic industries': '特色产业',
+  'nationally assessed': '考断面',
+  'national assessment': '考断面',
+  'grade iii or better': '优Ⅲ',
+  'class iii or better': '优Ⅲ',
+  'hospital beds': '床位',
+  beds: '床位',
+  'parking spaces': '泊位',
+  'per 1000 residents': '每千人口',
+  'per thousand people': '每千人口',
+  'per 1000 people': '每千人口',
 };
 
 const phrases = Object.keys(ENGLISH_GLOSSARY).sort((a, b) => b.length - a.length);
@@ -985,7 +1001,8 @@ const phrases = Object.keys(ENGLISH_GLOSSARY).sort((a, b) => b.length - a.length
 /** Chinese terms for the English policy phrases in a lower-cased question. */
 export function chineseTermsFor(englishLower: string): string[] {
   const terms: string[] = [];
-  let rest = ` ${englishLower.replace(/[^a-z0-9&.\-' ]+/g, ' ')} `;
+  // "1,000" is one number; other punctuation separates words.
+  let rest = ` ${englishLower.replace(/(\d),(\d{3})/g, '$1$2').replace(/[^a-z0-9&.\-' ]+/g, ' ')} `;
   for (const p of phrases) {
     const needle = ` ${p} `;
     if (!rest.includes(needle)) continue;

@@ -1,0 +1,104 @@
+import { chineseTermsFor } from '../text/english-glossary.js';
+import { tagWords } from '../text/tokenize.js';
+
+/**
+ * What kind of quantity a question asks for ("多少所", "多少亿元", "百分之几", "how many") and whether a
+ * figure is of that kind: "多少亿元" is not answered by a growth rate, nor "多少张床位" by "19家".
+ */
+export type MeasureKind = 'count' | 'money' | 'percent' | 'area' | 'age' | 'weight';
+
+export interface AskedMeasure {
+  kind: MeasureKind;
+  /** The classifier asked with a count ("所" of "多少所小学"); undefined when any count will do. */
+  unit?: string;
+}
+
+const COUNT_UNITS = '个|家|所|项|名|人次|人|张|台|辆|座|条|套|户|件|处|批|场|支|只|株|位|床|席|次';
+const PEOPLE = new Set(['人', '名', '人次', '位']);
+/** Classifiers that stand for any countable thing: "多少个" is answered by "74所" as well. */
+const GENERIC_COUNT = new Set(['个', '项', '件', '处', '批']);
+
+const ASKED: [MeasureKind, RegExp][] = [
+  ['money', /(?:多少|几)(?:[万亿千百]*(?:元|美元))|多少钱|how much money|how many (?:yuan|dollars)/],
+  ['percent', /(?:几|多少)个?(?:百分)?点|百分之(?:多少|几)|百分比|几成|(?:占比|比重|比例|比率)(?:是|为|有|达到?)?多少|多少%|what percentage|what share|what proportion/],
+  ['area', /(?:多少|几)(?:万)?(?:亩|平方米|平方公里|公顷)|how many (?:mu|square)/],
+  ['age', /多少岁|几岁/],
+  ['weight', /(?:多少|几)(?:万)?吨/],
+];
+const ASKED_COUNT = new RegExp(`(?:多少|(?<!哪)几)(?:万)?(${COUNT_UNITS})`);
+const ENGLISH_COUNT = /how many (?!yuan|dollars|mu\b|square|percent)/;
+
+/** The quantities a (normalised) question asks for, one per part ("多少个…，比重是多少"); empty when it names none. */
+export function askedMeasures(question: string): AskedMeasure[] {
+  const out: AskedMeasure[] = [];
+  for (const [kind, re] of ASKED) if (re.test(question)) out.push({ kind });
+  // "几个点" asks for percentage points, not a count.
+  const counts = question.replace(/(?:几|多少)个?(?:百分)?点/g, ' ');
+  for (const m of counts.matchAll(new RegExp(ASKED_COUNT.source, 'g'))) out.push({ kind: 'count', unit: m[1] });
+  if (out.length === 0 && ENGLISH_COUNT.test(question)) out.push({ kind: 'count' });
+  // A part that names no quantity ("惠及了多少孩子") may be answered by any figure.
+  const parts = question.match(/多少|(?<!哪)几(?![乎])|how many|how much/g)?.length ?? 0;
+  return parts > out.length ? [] : out;
+}
+
+const FIGURE_COUNT = new RegExp(`(?:[万亿千])?(${COUNT_UNITS})(?:[（(][^）)]*[)）])?(?:以上|以下|以内|左右|多|余)?$`);
+
+/** The kind of a figure from its unit; undefined for a bare number (an indicator cell), which fits anything. */
+export function figureMeasure(value: string): AskedMeasure | undefined {
+  if (/%|‰|百分点/.test(value)) return { kind: 'percent' };
+  if (/元(?:\/[月年])?(?:以上|以下|左右|多|余)?$/.test(value)) return { kind: 'money' };
+  if (/亩|平方米|平方公里/.test(value)) return { kind: 'area' };
+  if (/岁/.test(value)) return { kind: 'age' };
+  if (/吨/.test(value)) return { kind: 'weight' };
+  const count = FIGURE_COUNT.exec(value);
+  if (count) return { kind: 'count', unit: count[1] };
+  return undefined;
+}
+
+/** Whether a figure can answer one of the quantities asked (any figure, when none is named). */
+export function fitsAny(asked: AskedMeasure[], value: string): boolean {
+  return asked.length === 0 || asked.some((m) => measureFits(m, value));
+}
+
+/** Whether a figure can answer the quantity asked. */
+export function measureFits(asked: AskedMeasure, value: string): boolean {
+  const got = figureMeasure(value);
+  if (!got) return true;
+  if (got.kind !== asked.kind) return false;
+  if (asked.kind !== 'count' || !asked.unit || !got.unit) return true;
+  if (asked.unit === got.unit || GENERIC_COUNT.has(asked.unit) || GENERIC_COUNT.has(got.unit)) return true;
+  return PEOPLE.has(asked.unit) && PEOPLE.has(got.unit);
+}
+
+/**
+ * The thing counted in "多少所小学", "几家医院": the words right after the classifier. A figure answers
+ * such a question only if that thing is what it counts, not a word inside a longer name
+ * ("全国中小学科学教育实验校1所" counts 实验校, not 小学).
+ */
+export function countedNoun(question: string): string | undefined {
+  const m = COUNTED.exec(question);
+  if (m) return m[1];
+  const english = ENGLISH_COUNTED.exec(question);
+  return english ? chineseTermsFor(english[1]!)[0] : undefined;
+}
+const COUNTED = new RegExp(`(?:多少|(?<!哪)几)(?:万)?(?:${COUNT_UNITS})([\\p{Script=Han}]{2,8}?)(?:的|呢|吗|了|？|\\?|，|,|。|$)`, 'u');
+const ENGLISH_COUNTED = /how many ([a-z][a-z\- ]*?) (?:are|is|were|was|will|did|does|do|has|have|had|in|by|there|does)\b/;
+
+/** Words between a thing counted and its figure that do not change what is counted ("企业数量达2000家"). */
+const LINKING_NOUNS = /^(数量|数|总数|总量|规模|人数|个数|家数)$/;
+
+/**
+ * Whether a figure counts `noun` (one of its forms): the noun follows the figure ("46个微电网项目",
+ * "100个住宅小区"), or the label ends with it, perhaps with a verb after it ("老旧电梯更新490台"), but
+ * no other noun ("改扩建医院项目10个", "中小学科学教育实验校1所" count other things).
+ */
+export function countsNoun(forms: string[], label: string, after: string): boolean {
+  const following = after.replace(/^的/, '').split(/[，,、；;。：:（(]/)[0]!.slice(0, 8);
+  if (forms.some((f) => following.includes(f))) return true;
+  return forms.some((f) => {
+    const p = label.lastIndexOf(f);
+    if (p < 0) return false;
+    const rest = label.slice(p + f.length).replace(/[\s，,、；;：:]+$/, '');
+    return tagWords(rest).every((w) => !/^n(?!v)/.test(w.tag) || LINKING_NOUNS.test(w.word));
+  });
+}
