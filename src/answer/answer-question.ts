@@ -9,10 +9,10 @@ import { COVERED_YEARS, placeMissing, refuseBeforeRetrieval, uncoveredYear, type
 import { numbersIn } from './figures.js';
 import { askedMeasures, countedNoun, countsNoun, figureMeasure, fitsAny } from './measure-fit.js';
 import { alignRespectively, type RespectivePair } from './respectively.js';
-import { CONTINUATION, selectPassages, type Selection } from './select-passage.js';
+import { CONTINUATION, MULTI_PART, selectPassages, type Selection } from './select-passage.js';
 import { trimPunctuation } from './split-clauses.js';
 import type { TermStats } from './term-stats.js';
-import type { AnswerResult, Citation, Figure, RankedPassage } from './types.js';
+import type { AnswerResult, Citation, DeclineCheck, Figure, RankedPassage } from './types.js';
 
 /** Below this share of the question's topic found in the best passage, the documents do not answer it. */
 export const MIN_COVERAGE = 0.5;
@@ -219,6 +219,34 @@ function conflictingStatement(best: Selection, ranked: Selection[], analysis: Qu
   return other && figureKey(relevantFigures(other, analysis, stats)) !== bestValues ? other : undefined;
 }
 
+/** Share of the question's own topic weight an answering clause leaves unsaid, with the terms it leaves. */
+function unsaid(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): { terms: string[]; share: number } {
+  const group = normalizeForMatch(sel.group.text);
+  const own = analysis.contentTerms.filter((t) => !analysis.inherited.includes(t));
+  const weight = (t: string) => stats.weight(t);
+  const total = own.reduce((a, t) => a + weight(t), 0) || 1;
+  const terms = own.filter((t) => ![t, ...stats.variants(t)].some((v) => group.includes(v)));
+  return { terms, share: terms.reduce((a, t) => a + weight(t), 0) / total };
+}
+
+/**
+ * For a question asking several things, the clause elsewhere that answers what the first one leaves unsaid:
+ * it must name most of the rest, give a figure, and not overlap the first.
+ */
+function otherPart(best: Selection, ranked: Selection[], analysis: QuestionAnalysis, stats: TermStats): Selection | undefined {
+  if ((analysis.intent !== 'figure' && analysis.intent !== 'general') || !MULTI_PART.test(normalizeForMatch(analysis.question))) return undefined;
+  const missing = unsaid(best, analysis, stats);
+  if (missing.terms.length === 0 || missing.share < 0.2) return undefined;
+  const restWeight = missing.terms.reduce((a, t) => a + stats.weight(t), 0);
+  const overlaps = (s: Selection) => s.hit === best.hit && s.group.start < best.group.end && best.group.start < s.group.end;
+  return ranked.find((s) => {
+    if (s.figures.length === 0 || overlaps(s)) return false;
+    const group = normalizeForMatch(s.group.text);
+    const said = missing.terms.filter((t) => [t, ...stats.variants(t)].some((v) => group.includes(v))).reduce((a, t) => a + stats.weight(t), 0);
+    return said / restWeight >= 0.6 && s.coverage >= MIN_COVERAGE * 0.8;
+  });
+}
+
 /**
  * The indicator table gives bare cells ("一般公共预算收入（亿元）：2030年目标 218"); when the text states the same
  * figure ("一般公共预算收入达218亿元"), the sentence is the better answer, unless the table itself was asked about.
@@ -251,10 +279,20 @@ function rankedPassage(hit: ScoredChunk): RankedPassage {
 }
 
 function withPassages(result: AnswerResult, hits: ScoredChunk[], opts: AnswerOptions): AnswerResult {
-  return opts.explain ? { ...result, passages: hits.map(rankedPassage) } : result;
+  if (opts.explain) return { ...result, passages: hits.map(rankedPassage) };
+  const { declinedBy: _, ...plain } = result;
+  return plain;
 }
 
-function notFound(reason: RefusalReason, analysis: QuestionAnalysis, related: ScoredChunk[], ctx: AnswerContext, mode: AnswerResult['mode'], started: number): AnswerResult {
+function notFound(
+  reason: RefusalReason,
+  analysis: QuestionAnalysis,
+  related: ScoredChunk[],
+  ctx: AnswerContext,
+  mode: AnswerResult['mode'],
+  started: number,
+  declinedBy: DeclineCheck = 'scope',
+): AnswerResult {
   const citations = related.slice(0, RELATED_ON_REFUSAL).map((h) => citationOf(h, ctx.documents));
   return {
     answer: composeNotFound(reason, analysis.script, citations.length > 0),
@@ -265,6 +303,7 @@ function notFound(reason: RefusalReason, analysis: QuestionAnalysis, related: Sc
     tookMs: Date.now() - started,
     script: analysis.script,
     reason,
+    declinedBy,
   };
 }
 
@@ -289,24 +328,31 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   const naming = rareYear === undefined ? undefined : ranked.find((sel) => sel.sentence.text.includes(String(rareYear)) && sel.coverage >= MIN_COVERAGE && sel.groupCoverage >= MIN_GROUP_COVERAGE);
   const best = naming ?? ranked[0];
   const related = analysis.contentTerms.length > 0 ? hits.filter((h) => h.score > 0.3) : [];
-  if (!best || best.coverage < MIN_COVERAGE || best.groupCoverage < MIN_GROUP_COVERAGE) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started), hits };
-  if (uncoveredYear(analysis, best.sentence.text) !== undefined) return { result: notFound('other-year', analysis, related, ctx, mode, started), hits };
+  if (!best || best.coverage < MIN_COVERAGE || best.groupCoverage < MIN_GROUP_COVERAGE) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'coverage'), hits };
+  if (uncoveredYear(analysis, best.sentence.text) !== undefined) return { result: notFound('other-year', analysis, related, ctx, mode, started, 'other-year'), hits };
   // "多少/几…" asks for a number: a passage on the topic that gives none does not answer it.
   // …nor does a figure whose own words name nothing asked ("多少所大学" → "医疗中心7个" in a sentence that mentions a 大学).
-  if (COUNT_QUESTION.test(normalizeForMatch(question)) && (best.figures.length === 0 || (analysis.contentTerms.length > 0 && figuresAsked(best, analysis, ctx.stats).labelWeight === 0)))
-    return { result: notFound('not-in-documents', analysis, related, ctx, mode, started), hits };
+  if (COUNT_QUESTION.test(normalizeForMatch(question))) {
+    if (best.figures.length === 0) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'no-figure'), hits };
+    // (Not for English questions: their terms are glossary translations, which a label may word differently.)
+    if (analysis.script !== 'en' && analysis.contentTerms.length > 0 && figuresAsked(best, analysis, ctx.stats).labelWeight === 0)
+      return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'unlabelled-figure'), hits };
+  }
 
   // The kind of quantity asked must be the kind given: "多少亿元" is not answered by a growth rate, nor
   // "多少所小学" by a count of something whose name merely contains 小学.
-  if (!answersMeasure(best, analysis, ctx)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started), hits };
+  if (!answersMeasure(best, analysis, ctx)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'quantity-kind'), hits };
   // A place the documents name elsewhere ("上海") must be what the answering passage speaks of.
   const missingPlace = placeMissing(analysis, normalizeForMatch(`${headingText(best.hit.chunk)} ${best.hit.chunk.pageContent}`));
-  if (missingPlace) return { result: notFound('other-place', analysis, related, ctx, mode, started), hits };
+  if (missingPlace) return { result: notFound('other-place', analysis, related, ctx, mode, started, 'other-place'), hits };
 
   const primary = proseForTableRow(best, ranked, analysis, ctx.stats);
   const chosen: Selection[] = [primary];
   const other = conflictingStatement(primary, ranked, analysis, ctx.stats);
   if (other) chosen.push(other);
+  // A question asking several things may find the rest in another passage ("执业医师和注册护士分别…" → two table rows).
+  const rest = other ? undefined : otherPart(primary, ranked, analysis, ctx.stats);
+  if (rest) chosen.push(rest);
 
   // Citations: the chosen passages first (in statement order), then the other top passages for context.
   const citedHits: ScoredChunk[] = [];
@@ -322,7 +368,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   );
 
   const result: AnswerResult = {
-    answer: composeFound(statements, analysis.script),
+    answer: composeFound(statements, analysis.script, rest ? 'parts' : 'conflict'),
     found: true,
     citations,
     figures,

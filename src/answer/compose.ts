@@ -92,15 +92,17 @@ function enStatement(s: Statement): string {
   return `${lead} Source text: “${quote}。”[${s.citation}]`;
 }
 
-export function composeFound(statements: Statement[], script: QuestionScript): string {
+/**
+ * One statement, or several: from the two documents when they give different figures ('conflict'), or for the
+ * parts of a question that asks several things found in different passages ('parts').
+ */
+export function composeFound(statements: Statement[], script: QuestionScript, relation: 'conflict' | 'parts' = 'conflict'): string {
   if (script === 'en') {
-    const head = statements.length > 1 ? 'The two documents give different figures. ' : '';
+    const head = statements.length < 2 ? '' : relation === 'conflict' ? 'The two documents give different figures. ' : 'The question asks for several things, answered in different passages. ';
     return head + statements.map(enStatement).join('\n');
   }
-  const text =
-    statements.length > 1
-      ? `两份文件的表述不同，分别如下：\n${statements.map((s) => `· ${zhStatement(s)}`).join('\n')}`
-      : `根据${zhStatement(statements[0]!)}`;
+  const heading = relation === 'conflict' ? '两份文件的表述不同，分别如下：' : '问题涉及多项内容，分别如下：';
+  const text = statements.length > 1 ? `${heading}\n${statements.map((s) => `· ${zhStatement(s)}`).join('\n')}` : `根据${zhStatement(statements[0]!)}`;
   return script === 'zh-Hant' ? simplifiedToTraditional(text) : text;
 }
 

@@ -5,7 +5,7 @@ import { tagWords } from '../text/tokenize.js';
  * What kind of quantity a question asks for ("多少所", "多少亿元", "百分之几", "how many") and whether a
  * figure is of that kind: "多少亿元" is not answered by a growth rate, nor "多少张床位" by "19家".
  */
-export type MeasureKind = 'count' | 'money' | 'percent' | 'area' | 'age' | 'weight';
+export type MeasureKind = 'count' | 'money' | 'percent' | 'area' | 'age' | 'weight' | 'concentration' | 'length';
 
 export interface AskedMeasure {
   kind: MeasureKind;
@@ -24,9 +24,11 @@ const ASKED: [MeasureKind, RegExp][] = [
   ['area', /(?:多少|几)(?:万)?(?:亩|平方米|平方公里|公顷)|how many (?:mu|square)/],
   ['age', /多少岁|几岁/],
   ['weight', /(?:多少|几)(?:万)?吨/],
+  ['length', /(?:多少|几)(?:万)?(?:公里|千米|米)|how many (?:kilometres|kilometers|km)/],
+  ['concentration', /(?:多少|几)(?:毫克|微克)|浓度(?:是|为|有)?多少/],
 ];
 const ASKED_COUNT = new RegExp(`(?:多少|(?<!哪)几)(?:万)?(${COUNT_UNITS})`);
-const ENGLISH_COUNT = /how many (?!yuan|dollars|mu\b|square|percent)/;
+const ENGLISH_COUNT = /how many (?!yuan|dollars|us dollars|rmb|billion|million|thousand|hundred|mu\b|square|percent|kilomet|km\b|tons?\b|tonnes?\b|hectares?\b|years?\b)/;
 
 /** The quantities a (normalised) question asks for, one per part ("多少个…，比重是多少"); empty when it names none. */
 export function askedMeasures(question: string): AskedMeasure[] {
@@ -50,6 +52,8 @@ export function figureMeasure(value: string): AskedMeasure | undefined {
   if (/亩|平方米|平方公里/.test(value)) return { kind: 'area' };
   if (/岁/.test(value)) return { kind: 'age' };
   if (/吨/.test(value)) return { kind: 'weight' };
+  if (/毫克|微克/.test(value)) return { kind: 'concentration' };
+  if (/公里|千米|米$/.test(value)) return { kind: 'length' };
   const count = FIGURE_COUNT.exec(value);
   if (count) return { kind: 'count', unit: count[1] };
   return undefined;

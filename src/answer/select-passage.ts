@@ -23,6 +23,8 @@ export interface Selection {
 
 /** Clauses that continue the previous one and make no sense alone ("其中…", "占全市比重…", "较去年…"). */
 export const CONTINUATION = /^(其中|占|较|比|同比|均|分别|并|且|实现|达到|增长|提升|下降|居|位居|位列|排名|总投资|总规模|合计|累计|规模|投资完成率)/;
+/** A question asking for several things. */
+export const MULTI_PART = /分别|各是|各为|各自|(?:多少|几).*(?:多少|几)|和|与|及|、|\band\b/;
 const ENUMERATION = /、.+、|（[^）]*、[^）]*）|：.+、/;
 
 function clauseGroups(sentence: Span): Span[] {
@@ -51,7 +53,7 @@ const IN_HEADING = 0.85;
  * A question asking for several things may find them in neighbouring clauses of one sentence: pairs of
  * adjacent clause groups compete too, and the whole sentence when it is short.
  */
-function withNeighbours(groups: Span[], sentence: Span): Span[] {
+function withNeighbours(groups: Span[], sentence: Span, multiPart: boolean): Span[] {
   if (groups.length < 2) return groups;
   const pairs: Span[] = [];
   for (let i = 0; i + 1 < groups.length; i++) {
@@ -60,7 +62,7 @@ function withNeighbours(groups: Span[], sentence: Span): Span[] {
     if (b.start < a.end) continue; // overlapping groups (a continuation) already read together
     pairs.push({ start: a.start, end: b.end, text: sentence.text.slice(a.start - sentence.start, b.end - sentence.start) });
   }
-  return groups.length <= 3 || sentence.text.length <= 80 ? [...groups, ...pairs, sentence] : [...groups, ...pairs];
+  return multiPart || groups.length <= 3 || sentence.text.length <= 80 ? [...groups, ...pairs, sentence] : [...groups, ...pairs];
 }
 
 /**
@@ -112,6 +114,17 @@ function sentenceWindow(sentences: Span[], first: Span, text: string): Span {
   return { start: first.start, end, text: text.slice(first.start, end) };
 }
 
+/** Every run of `n` consecutive sentences, as one span. */
+function sentenceRuns(sentences: Span[], text: string, n: number): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i + n <= sentences.length; i++) {
+    const start = sentences[i]!.start;
+    const end = sentences[i + n - 1]!.end;
+    out.push({ start, end, text: text.slice(start, end) });
+  }
+  return out;
+}
+
 /** An in-line heading: a short sentence that states a subject and gives no figure. */
 function isLeadSentence(text: string): boolean {
   return hanCount(text) <= 24 && extractFigures(text).length === 0;
@@ -127,7 +140,13 @@ const hanCount = (s: string) => s.match(/\p{Script=Han}/gu)?.length ?? 0;
 function labelFit(hit: ScoredChunk, group: Span, figures: FigureSpan[], terms: string[], stats: TermStats): number {
   const indicator = hit.chunk.metadata.indicator;
   const text = hit.chunk.pageContent;
-  const label = normalizeForMatch(indicator ? indicator.name : figures[0] ? text.slice(group.start, figures[0].start) : group.text);
+  if (indicator || figures.length === 0) return fitOf(normalizeForMatch(indicator ? indicator.name : group.text), terms, stats);
+  // Each figure's own label, from the previous figure (a group of several figures is as precise as its labels are on average).
+  const fits = figures.map((f, i) => fitOf(normalizeForMatch(text.slice(i === 0 ? group.start : figures[i - 1]!.end, f.start)), terms, stats));
+  return fits.reduce((a, b) => a + b, 0) / fits.length;
+}
+
+function fitOf(label: string, terms: string[], stats: TermStats): number {
   const labelHan = hanCount(label);
   if (labelHan === 0) return 0.8;
   let matched = 0;
@@ -149,6 +168,8 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   const ownTotal = weights.reduce((a, w, i) => a + (inherited[i] ? 0 : w), 0) || 1;
   const maxRetrieval = Math.max(...hits.map((h) => h.score), 1e-9);
   const measures = askedMeasures(normalizeForMatch(analysis.question));
+  // "A和B分别…", "多少…、多少…": the parts may lie anywhere in one sentence, which then competes whole.
+  const multiPart = MULTI_PART.test(normalizeForMatch(analysis.question));
   const out: Selection[] = [];
 
   for (const hit of hits) {
@@ -158,19 +179,21 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
     const passageNorm = normalizeForMatch(text);
     const whole: Span = { start: 0, end: text.length, text };
     const sentences = kind === 'paragraph' ? splitSentences(text) : [whole];
-    let lead = '';
-    for (const sentence of sentences) {
+    // A short sentence without figures ("城市面貌焕新升级。", "依托绿色低碳产业，打造绿色低碳服务集聚区。") is an
+    // in-line heading: the subject of the sentences after it, like the section headings.
+    const leads = sentences.filter((x) => isLeadSentence(x.text));
+    const leadBefore = (at: number) => normalizeForMatch([...leads].reverse().find((l) => l.start <= at)?.text ?? '');
+    // The parts of a multi-part question may stand in neighbouring sentences ("…3万亩；…2万亩；猪肉自给率30%").
+    const runs = multiPart && kind === 'paragraph' && analysis.intent === 'figure' ? [...sentenceRuns(sentences, text, 2), ...sentenceRuns(sentences, text, 3)] : [];
+    for (const sentence of [...sentences, ...runs]) {
       const sentenceNorm = normalizeForMatch(sentence.text);
-      // A short sentence without figures ("城市面貌焕新升级。", "依托绿色低碳产业，打造绿色低碳服务集聚区。") is an
-      // in-line heading: the subject of the sentences after it, like the section headings.
-      if (isLeadSentence(sentence.text)) lead = sentenceNorm;
-      const headingNorm = `${sectionNorm} ${lead}`;
+      const headingNorm = `${sectionNorm} ${leadBefore(sentence.start)}`;
       const groups =
-        kind !== 'paragraph' || analysis.intent === 'definition'
+        kind !== 'paragraph' || analysis.intent === 'definition' || runs.includes(sentence)
           ? [sentence]
           : analysis.intent === 'general'
             ? [sentenceWindow(sentences, sentence, text)]
-            : withNeighbours(clauseGroups(sentence), sentence);
+            : withNeighbours(clauseGroups(sentence), sentence, multiPart);
       for (const group of groups) {
         const groupNorm = normalizeForMatch(group.text);
         let covered = 0;

@@ -36,6 +36,9 @@ export interface RankedPassage {
   denseRank?: number;
 }
 
+/** The checks that can decline a question after retrieval (before it: the scope rules of RefusalReason). */
+export type DeclineCheck = 'scope' | 'coverage' | 'other-year' | 'no-figure' | 'unlabelled-figure' | 'quantity-kind' | 'other-place';
+
 export interface AnswerResult {
   answer: string;
   found: boolean;
@@ -46,6 +49,8 @@ export interface AnswerResult {
   script: QuestionScript;
   /** Why the documents were judged not to answer (only when found is false). */
   reason?: RefusalReason;
+  /** Which check declined to answer (only with `explain`): for staff and the evaluation's failure analysis. */
+  declinedBy?: DeclineCheck;
   /** The ranked passages the answer was chosen from (only with `explain`). */
   passages?: RankedPassage[];
 }

@@ -46,9 +46,17 @@ function failureLine(r: ItemResult): string {
     : !r.answerable
       ? 'answered a question the documents do not answer'
       : !r.found
-        ? 'declined'
+        ? `declined${r.declinedBy ? ` (${r.declinedBy})` : ''}`
         : [r.missing.length ? `missing ${r.missing.join('、')}` : '', r.citationOk ? '' : `gold quote not in top-3 citations (first at rank ${r.rank || '>k'})`].filter(Boolean).join('; ');
   return `| ${r.id} (${r.split}) | ${cell(r.question)} | ${cell(r.expected.join('、') || 'found: false')} | ${cell(clip(r.answer, 160))} | ${cell(why)} |`;
+}
+
+/** Answerable questions declined, counted by the check that declined them: where refusal calibration loses recall of answers. */
+function falseRefusalTable(failures: ItemResult[]): string {
+  const byCheck = new Map<string, number>();
+  for (const r of failures) if (r.answerable && !r.found && !r.error) byCheck.set(r.declinedBy ?? 'unknown', (byCheck.get(r.declinedBy ?? 'unknown') ?? 0) + 1);
+  if (byCheck.size === 0) return 'None.';
+  return ['| check | declined answerable questions |', '| --- | --- |', ...[...byCheck].sort((a, b) => b[1] - a[1]).map(([c, n]) => `| ${c} | ${n} |`)].join('\n');
 }
 
 export function markdownReport(run: EvalRun): string {
@@ -75,6 +83,10 @@ export function markdownReport(run: EvalRun): string {
     `## Failures of ${run.primary} (${failures.length})`,
     '',
     failures.length ? '| id | question | expected | got | why |\n| --- | --- | --- | --- | --- |\n' + failures.map(failureLine).join('\n') : 'None.',
+    '',
+    '## Why the assistant declined answerable questions',
+    '',
+    falseRefusalTable(failures),
     '',
     `## Numeric fidelity violations (${violations.length})`,
     '',

@@ -24,6 +24,8 @@ export interface ItemResult {
   /** The question counts as right: refused when unanswerable; otherwise the figures and the citation are right. */
   correct: boolean;
   citations: string[];
+  /** Which check of the system declined to answer, when it says (the report groups false refusals by it). */
+  declinedBy?: string;
   ms: number;
   error?: string;
 }
@@ -48,6 +50,7 @@ export function scoreItem(item: GoldItem, got: SystemAnswer): ItemResult {
     unsupported: unsupportedNumbers(got),
     correct: item.answerable ? figureOk && citationOk : !got.found,
     citations: got.citations.map((c) => c.chunkId),
+    ...(got.found || got.declinedBy === undefined ? {} : { declinedBy: got.declinedBy }),
     ms: got.ms,
   };
 }

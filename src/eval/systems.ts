@@ -15,6 +15,8 @@ export interface SystemAnswer {
   citations: Citation[];
   /** Ranked passages (retrieval order), for hit@k and MRR. */
   passages: Pick<RankedPassage, 'chunkId' | 'text'>[];
+  /** Which check declined, when the system says so. */
+  declinedBy?: string;
   ms: number;
 }
 
@@ -32,7 +34,7 @@ export function engineSystem(name: string, description: string, engine: QaEngine
     async ask(item) {
       const t0 = performance.now();
       const r = await engine.answer(item.question, { history: item.history, explain: true });
-      return { answer: r.answer, found: r.found, citations: r.citations, passages: r.passages ?? [], ms: performance.now() - t0 };
+      return { answer: r.answer, found: r.found, citations: r.citations, passages: r.passages ?? [], declinedBy: r.declinedBy, ms: performance.now() - t0 };
     },
   };
 }
@@ -51,8 +53,8 @@ export function httpSystem(baseUrl: string): SystemUnderTest {
         body: JSON.stringify({ question: item.question, history: item.history, explain: true }),
       });
       if (!res.ok) throw new Error(`${url} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
-      const r = (await res.json()) as { answer: string; found: boolean; citations: Citation[]; passages?: RankedPassage[] };
-      return { answer: r.answer, found: r.found, citations: r.citations, passages: r.passages ?? [], ms: performance.now() - t0 };
+      const r = (await res.json()) as { answer: string; found: boolean; citations: Citation[]; passages?: RankedPassage[]; declinedBy?: string };
+      return { answer: r.answer, found: r.found, citations: r.citations, passages: r.passages ?? [], declinedBy: r.declinedBy, ms: performance.now() - t0 };
     },
   };
 }
