@@ -132,24 +132,27 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
   return { values: all.filter((_, i) => chosen.has(i)).map((f) => f.value), labelWeight: best };
 }
 
-/** Whether the selection's figures are the kind of quantity the question asks for, of the thing it counts. */
-function answersMeasure(sel: Selection, analysis: QuestionAnalysis, ctx: AnswerContext): boolean {
+/**
+ * Whether the selection's figures are the kind of quantity the question asks for ('quantity-kind' when not),
+ * and of the thing it counts ('counted-thing' when not).
+ */
+function measureMismatch(sel: Selection, analysis: QuestionAnalysis, ctx: AnswerContext): DeclineCheck | undefined {
   const measures = askedMeasures(normalizeForMatch(analysis.question));
-  if (measures.length === 0 || sel.figures.length === 0) return true;
+  if (measures.length === 0 || sel.figures.length === 0) return undefined;
   const values = relevantFigures(sel, analysis, ctx.stats);
-  if (!values.some((v) => fitsAny(measures, v))) return false;
+  if (!values.some((v) => fitsAny(measures, v))) return 'quantity-kind';
   const noun = countedNoun(normalizeForMatch(analysis.question));
   // A colloquial word the documents never use ("孩子") cannot be checked against their labels.
-  if (!noun || !ctx.corpusText.includes(noun)) return true;
+  if (!noun || !ctx.corpusText.includes(noun)) return undefined;
   const forms = [noun, ...ctx.stats.variants(noun)];
   const text = sel.hit.chunk.pageContent;
   const indicator = sel.hit.chunk.metadata.indicator;
   const counts = sel.figures.filter((f) => values.includes(f.value) && figureMeasure(f.value)?.kind === 'count');
-  if (counts.length === 0) return true;
-  return counts.some((f) => {
-      const label = normalizeForMatch(indicator ? indicator.name.replace(/[（(][^）)]*[)）]/g, '') : text.slice(clauseStart(text, f.start), f.start));
-      return countsNoun(forms, label, normalizeForMatch(text.slice(f.end, f.end + 12)));
-    });
+  const counted = counts.some((f) => {
+    const label = normalizeForMatch(indicator ? indicator.name.replace(/[（(][^）)]*[)）]/g, '') : text.slice(clauseStart(text, f.start), f.start));
+    return countsNoun(forms, label, normalizeForMatch(text.slice(f.end, f.end + 12)));
+  });
+  return counts.length === 0 || counted ? undefined : 'counted-thing';
 }
 
 /** A passage about another period or about the district when the 经开区 was asked (or the reverse) does not answer. */
@@ -341,7 +344,8 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
 
   // The kind of quantity asked must be the kind given: "多少亿元" is not answered by a growth rate, nor
   // "多少所小学" by a count of something whose name merely contains 小学.
-  if (!answersMeasure(best, analysis, ctx)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'quantity-kind'), hits };
+  const mismatch = measureMismatch(best, analysis, ctx);
+  if (mismatch) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, mismatch), hits };
   // A place the documents name elsewhere ("上海") must be what the answering passage speaks of.
   const missingPlace = placeMissing(analysis, normalizeForMatch(`${headingText(best.hit.chunk)} ${best.hit.chunk.pageContent}`));
   if (missingPlace) return { result: notFound('other-place', analysis, related, ctx, mode, started, 'other-place'), hits };

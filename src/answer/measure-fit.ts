@@ -83,7 +83,15 @@ export function countedNoun(question: string): string | undefined {
   const m = COUNTED.exec(question);
   if (m) return m[1];
   const english = ENGLISH_COUNTED.exec(question);
-  return english ? chineseTermsFor(english[1]!)[0] : undefined;
+  if (!english) return undefined;
+  // The head of an English noun phrase is its last word: "unicorn and potential unicorn companies" counts companies.
+  // …before any post-modifier: "meal service points for the elderly" counts points.
+  const words = english[1]!.split(/ (?:for|of|in|at|on|with|under|from|across|by) /)[0]!.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const terms = chineseTermsFor(words.slice(i).join(' '));
+    if (terms.length === 1) return terms[0];
+  }
+  return undefined;
 }
 const COUNTED = new RegExp(`(?:多少|(?<!哪)几)(?:万)?(?:${COUNT_UNITS})([\\p{Script=Han}]{2,8}?)(?:的|呢|吗|了|？|\\?|，|,|。|$)`, 'u');
 const ENGLISH_COUNTED = /how many ([a-z][a-z\- ]*?) (?:are|is|were|was|will|did|does|do|has|have|had|in|by|there|does)\b/;
