@@ -1,6 +1,6 @@
-import type { Chunk, DocumentEntry } from '../ingest/types.js';
+import type { Chunk, DocumentEntry, TimeScope } from '../ingest/types.js';
 import { analyzeQuestion, termFactor, type ChatTurn, type QuestionAnalysis } from '../retrieve/analyze-question.js';
-import { timeCompatible } from '../retrieve/query-frame.js';
+import { detectFrame, timeCompatible } from '../retrieve/query-frame.js';
 import type { Retriever, ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
 import { normalizeForMatch } from '../text/normalize.js';
@@ -155,6 +155,12 @@ function measureMismatch(sel: Selection, analysis: QuestionAnalysis, ctx: Answer
   return counts.length === 0 || counted ? undefined : 'counted-thing';
 }
 
+/** The periods a sentence names itself (empty when it names none: then its section's period holds). */
+function sentencePeriods(sentence: string): TimeScope[] {
+  const frame = detectFrame(normalizeForMatch(sentence));
+  return frame.timeInferred ? [] : frame.timeScopes;
+}
+
 /** A passage about another period or about the district when the 经开区 was asked (or the reverse) does not answer. */
 function frameAllows(sel: Selection, analysis: QuestionAnalysis): boolean {
   const m = sel.hit.chunk.metadata;
@@ -162,7 +168,11 @@ function frameAllows(sel: Selection, analysis: QuestionAnalysis): boolean {
   // Definitions (glossary, footnotes) hold for the district and the zone alike.
   const definition = m.kind === 'glossary' || m.kind === 'footnote';
   if (!definition && frame.region === 'cetdz' && m.region !== 'cetdz' && !sel.sentence.text.includes('经开区')) return false;
-  if (!frame.timeInferred && !timeCompatible(frame, m.timeScope)) return false;
+  // A sentence that names its own period ("“十四五”期间，…") speaks for that period, whatever its section is about.
+  if (!frame.timeInferred && !timeCompatible(frame, m.timeScope)) {
+    const own = sentencePeriods(sel.sentence.text);
+    if (own.length === 0 || !timeCompatible(frame, own)) return false;
+  }
   return true;
 }
 
