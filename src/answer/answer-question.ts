@@ -357,7 +357,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   const mismatch = measureMismatch(best, analysis, ctx);
   if (mismatch) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, mismatch), hits };
   // A place the documents name elsewhere ("上海") must be what the answering passage speaks of.
-  const missingPlace = placeMissing(analysis, normalizeForMatch(`${headingText(best.hit.chunk)} ${best.hit.chunk.pageContent}`));
+  const missingPlace = placeMissing(analysis, normalizeForMatch(`${headingText(best.hit.chunk)} ${best.hit.chunk.pageContent}`), ctx.corpusText);
   if (missingPlace) return { result: notFound('other-place', analysis, related, ctx, mode, started, 'other-place'), hits };
 
   const primary = proseForTableRow(best, ranked, analysis, ctx.stats);

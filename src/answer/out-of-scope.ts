@@ -34,7 +34,9 @@ const GENERIC_PLACE_WORDS = /(地区|社区|园区|城区|小区|片区|景区|�
  * in an administrative unit ("吴中区", "奔牛镇"), and a name followed by a lone unit ("金坛 区"); a pronoun
  * before the unit ("咱们区") points at the district itself.
  */
-function placesIn(q: string): string[] {
+function placesIn(question: string): string[] {
+  // "咱们区", "我们区": the district itself, whatever jieba glues them to ("这五年咱们区").
+  const q = question.replace(/(?:咱们|我们|俺们|咱|我|本|全)区/g, '，');
   const words = tagWords(q);
   const out: string[] = [];
   words.forEach(({ word, tag }, i) => {
@@ -90,10 +92,15 @@ export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: st
  * A place the documents name, but not as the district itself ("上海", a town), that the answering passage does
  * not mention: the passage then speaks of the district, not of the place asked about.
  */
-export function placeMissing(analysis: QuestionAnalysis, passageText: string): string | undefined {
+export function placeMissing(analysis: QuestionAnalysis, passageText: string, corpusText: string): string | undefined {
   const q = normalizeForMatch(analysis.question);
-  return placesIn(q).find((p) => !OWN_PLACES.test(p) && !passageText.includes(p) && !passageText.includes(p.replace(/(省|市|县|区|镇|乡|街道)$/, '')));
+  // Only a place the documents mention in passing (a few times: "上海"); a word they use throughout is not one
+  // that has to be named again (jieba tags "新建" a place, after a county of that name).
+  const rare = (p: string) => corpusText.split(p).length - 1 <= RARE_MENTIONS;
+  return placesIn(q).find((p) => !OWN_PLACES.test(p) && rare(p) && !passageText.includes(p) && !passageText.includes(p.replace(/(省|市|县|区|镇|乡|街道)$/, '')));
 }
+
+const RARE_MENTIONS = 5;
 
 /** A year the documents do not cover, unless the chosen passage itself names it. */
 export function uncoveredYear(analysis: QuestionAnalysis, passageText: string): number | undefined {

@@ -23,6 +23,12 @@ export interface Selection {
 
 /** Clauses that continue the previous one and make no sense alone ("其中…", "占全市比重…", "较去年…"). */
 export const CONTINUATION = /^(其中|占|较|比|同比|均|分别|并|且|实现|达到|增长|提升|下降|居|位居|位列|排名|总投资|总规模|合计|累计|规模|投资完成率)/;
+/** The word a definition question asks about: the one right before "是什么意思", "指什么", "what does … mean". */
+function definitionFocus(matchText: string): string | undefined {
+  const m = /([\p{Script=Han}a-z0-9+]{1,12})[”"』」]?(?:是什么意思|什么意思|是什么|指的是什么|指什么|是指什么|的意思|的含义|的定义)/u.exec(matchText.replace(/[“"『「]/g, ''));
+  return m?.[1];
+}
+
 /** A question asking for several things. */
 export const MULTI_PART = /分别|各是|各为|各自|(?:多少|几).*(?:多少|几)|和|与|及|、|\band\b/;
 const ENUMERATION = /、.+、|（[^）]*、[^）]*）|：.+、/;
@@ -45,6 +51,9 @@ function clauseGroups(sentence: Span): Span[] {
   });
   return groups;
 }
+
+/** Context words (carried over, around a definition's focus) break ties; they never outweigh what was asked. */
+const MAX_CONTEXT_BONUS = 1.1;
 
 /** A word of the passage's headings is the subject of every sentence under them, almost as if the clause said it. */
 const IN_HEADING = 0.85;
@@ -162,7 +171,10 @@ function fitOf(label: string, terms: string[], stats: TermStats): number {
 export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], stats: TermStats): Selection[] {
   const terms = analysis.contentTerms;
   const weights = terms.map((t) => stats.weight(t) * termFactor(analysis, t));
-  const inherited = terms.map((t) => analysis.inherited.includes(t));
+  const asked = analysis.intent === 'definition' ? definitionFocus(analysis.matchText) : undefined;
+  const focus = asked !== undefined && terms.some((t) => asked.includes(t) || t.includes(asked)) ? asked : undefined;
+  // Carried-over terms, and the words around a definition's focus ("报告里说的OPC社区，OPC是什么意思？"), are context.
+  const inherited = terms.map((t) => analysis.inherited.includes(t) || (focus !== undefined && !focus.includes(t) && !t.includes(focus)));
   // What the question must find is what it names itself; terms carried over from earlier turns are context,
   // a bonus for passages that keep to the earlier topic, never a share a new topic's passage lacks.
   const ownTotal = weights.reduce((a, w, i) => a + (inherited[i] ? 0 : w), 0) || 1;
@@ -216,13 +228,15 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
         if (analysis.intent === 'figure') intentFactor = figures.length === 0 ? 0.55 : !figures.some((f) => fitsAny(measures, f.value)) ? 0.7 : 1;
         if (analysis.intent === 'list') intentFactor = ENUMERATION.test(group.text) || kind === 'glossary' ? 1 : 0.7;
         const term = normalizeForMatch(hit.chunk.metadata.term ?? '').replace(/[“”"‘’]/g, '');
-        const asksForTerm = term.length > 0 && terms.some((t) => t === term || (t.length >= 2 && term.includes(t) && t.length >= term.length - 2));
+        const namesTerm = (t: string) => t === term || (t.length >= 2 && term.includes(t) && t.length >= term.length - 2);
+        // "…OPC社区…，OPC是什么意思？": the word right before the definition question is the one asked about.
+        const asksForTerm = term.length > 0 && (focus ? namesTerm(focus) : terms.some(namesTerm));
         if (analysis.intent === 'definition') intentFactor = asksForTerm ? 1.3 : /即|是指|指的是|：/.test(group.text) ? 0.9 : 0.75;
         else if (asksForTerm && analysis.intent === 'list') intentFactor = 1.3;
         const retrieval = (0.7 + 0.3 * (hit.score / maxRetrieval)) * frameFit(hit, analysis);
         const fit = analysis.intent === 'figure' ? labelFit(hit, group, figures, terms, stats) : 1;
         const brevity = 1 - Math.min(0.08, group.text.length / 3000);
-        out.push({ hit, sentence, group, figures, coverage, groupCoverage, score: coverage * intentFactor * retrieval * brevity * fit });
+        out.push({ hit, sentence, group, figures, coverage, groupCoverage, score: Math.min(coverage, MAX_CONTEXT_BONUS) * intentFactor * retrieval * brevity * fit });
       }
     }
   }

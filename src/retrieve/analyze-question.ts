@@ -44,7 +44,7 @@ const FRAME_WORDS = new Set([
   '接近', '超过', '突破', '左右', '以上', '以内', '大约',
   'target', 'targets', 'goal', 'goals', 'plan', 'report', 'district', 'government', 'last', 'this', 'next', 'year',
   'years', 'past', 'five', 'five-year', 'fifteenth', 'fourteenth', '15th', '14th', 'development', 'zone', 'work', 'outline',
-  'cetdz', 'by', 'coming', '为此', '其中', '当中', '里面', '分别', '各', '各自'
+  'cetdz', 'by', 'coming', '五年规划', '为此', '其中', '当中', '里面', '分别', '各', '各自'
 ]);
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|how many|how much|what percentage|what share|rate|target|growth|number of|total|amount|figure|standard/;
@@ -129,16 +129,20 @@ function toMatchText(question: string, script: QuestionScript): string {
   const han = (normalized.match(/[\p{Script=Han}0-9.%（）()]+/gu) ?? []).filter((t) => /\p{Script=Han}/u.test(t));
 
   // Code names keep their form in any language: "4+3+X", "35X", "1958".
-  const codes = normalized.match(/(?:\d+\+)+[\dx]+|\b\d+x\b|(?<=['"“‘])\d{3,4}(?=['"”’])/g) ?? [];
+  const codes = normalized.match(/(?:\d+\+)+[\dx]+|\b\d+x\b|(?<=['"“‘])\d{3,8}(?=['"”’])/g) ?? [];
   // A span of years names a period ("2021-2025"); an exclusion of the zone is kept whole so it is not read as the zone.
   const spans = normalized.match(/(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:19|20)\d\d/g) ?? [];
   const years = normalized.replace(/(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:19|20)\d\d/g, ' ').match(/(?:19|20)\d\d/g) ?? [];
   // Leaving the zone out is said in Chinese, which the frame reads ("不含经开区"); the English words are not topics.
   const excluded = /(?:excluding|without|except(?: for)?|not counting|not including|other than|outside) (?:the )?(?:changzhou )?(?:economic )?development zone/;
-  const rest = normalized.replace(excluded, ' 不含经开区 ');
+  // "compared with the end of the 13th Five-Year Plan": the base of a comparison, said as the documents say it.
+  const rest = normalized
+    .replace(excluded, ' 不含经开区 ')
+    .replace(/(?:compared (?:with|to)|than|since|over) (?:the )?(?:end of (?:the )?)?(?:13th|thirteenth) five-year plan(?: period)?/g, ' 较十三五末 ')
+    .replace(/(?:13th|thirteenth) five-year plan(?: period)?/g, ' 十三五 ');
   const frameWords =
     rest.match(
-      /不含经开区|last year|this year|past five years|next five years|by 2030|15th five-year plan|14th five-year plan|development zone|cetdz|work report|five-year plan|outline|currently|at present|right now|\bnow\b/g,
+      /不含经开区|较十三五末|十三五|last year|this year|past five years|next five years|by 2030|15th five-year plan|14th five-year plan|development zone|cetdz|work report|five-year plan|outline|currently|at present|right now|\bnow\b/g,
     ) ?? [];
   return normalizeForMatch([...chineseTermsFor(rest), ...han, ...spans, ...years, ...codes, ...frameWords].join(' '));
 }

@@ -14,11 +14,12 @@ export interface QueryFrame {
 const TIME_PATTERNS: [TimeScope, RegExp][] = [
   ['y2025', /2025|去年|过去一年|上一年|上年度|last year|past year/],
   ['y2026', /2026|今年|本年度|当年目标|this year|current year/],
-  ['fyp15', /2030|十五五|未来五年|五年(?:以)?后|到期末|规划期末|十五五末|15th five|fifteenth five|next five years|coming five years/],
+  ['fyp15', /2030|十五五|未来(?:这)?五年|(?:往后|今后|接下来|以后)(?:的|这)?五年|五年(?:以)?后|到期末|规划期末|十五五末|15th five|fifteenth five|next five years|coming five years/],
   ['fyp14', /十四五|过去(?:这|的)?五年|(?:这|近|前)五年|五年来|过去(?:这)?几年|这几年|前几年|较“?十三五”?末|比“?十三五”?末|14th five|fourteenth five|past five years|last five years/],
 ];
 
 const REGION_CETDZ = /经开区|经济开发区|经济技术开发区|开发区|development zone|cetdz/;
+const REGION_WUJIN = /武进区?(?!经开区|经济开发区)|\bwujin\b/;
 
 const DOC_PATTERNS: [string, RegExp][] = [
   ['work-report-2026', /政府工作报告|工作报告|work report|government report/],
@@ -68,7 +69,8 @@ export function detectFrame(question: string): QueryFrame {
   for (const [word, year] of RELATIVE_YEARS) if (word.test(normalized)) years.push(year);
   return {
     timeScopes,
-    region: REGION_CETDZ.test(normalized) ? 'cetdz' : undefined,
+    // Naming the district (without the zone) says so explicitly, so that a follow-up does not keep an earlier zone.
+    region: REGION_CETDZ.test(normalized) ? 'cetdz' : REGION_WUJIN.test(normalized) ? 'wujin' : undefined,
     docIds,
     years: [...new Set(years)],
     timeInferred,

@@ -1919,6 +1919,17 @@ export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
   'public sense of security': '公众安全感',
   'glossary terms': '名词解释',
   '4 3 x': '4+3+X',
+  // Everyday words for figures' subjects.
+  hubs: '枢纽',
+  'water-control hubs': '枢纽',
+  'nursery fees': '保教费',
+  'kindergarten fees': '保教费',
+  'childcare fees': '保教费',
+  'tech firms': '科技型企业',
+  'technology companies': '科技型企业',
+  'small tech firms': '科技型中小微企业',
+  'tech smes': '科技型中小微企业',
+  lifespan: '人均预期寿命',
 };
 
 const phrases = Object.keys(ENGLISH_GLOSSARY).sort((a, b) => b.length - a.length);
