@@ -91,7 +91,7 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const measures = askedMeasures(asked);
   const anyFits = all.some((f) => fitsAny(measures, f.value));
-  const namedIn = (label: string) => new Set(terms.flatMap((t, i) => ([t, ...stats.variants(t)].some((v) => label.includes(v)) ? [i] : [])));
+  const namedIn = (label: string) => new Set(terms.flatMap((t, i) => (stats.saidIn(t, label) ? [i] : [])));
   let previous = new Set<number>();
   const named = all.map((f, i) => {
     // A label reaches back to the previous figure, but not past the start of the figure's clause.
@@ -184,7 +184,7 @@ function focusPairs(sel: Selection, analysis: QuestionAnalysis, stats: TermStats
   // The items naming the most question weight are the ones asked about; words shared by all items decide nothing.
   const weightOf = (p: RespectivePair) => {
     const item = normalizeForMatch(p.item);
-    return analysis.contentTerms.reduce((sum, t) => sum + ([t, ...stats.variants(t)].some((v) => item.includes(v)) ? stats.weight(t) * termFactor(analysis, t) : 0), 0);
+    return analysis.contentTerms.reduce((sum, t) => sum + (stats.saidIn(t, item) ? stats.weight(t) * termFactor(analysis, t) : 0), 0);
   };
   const weights = pairs.map(weightOf);
   const best = Math.max(...weights);
@@ -232,14 +232,14 @@ function conflictingStatement(best: Selection, ranked: Selection[], analysis: Qu
   return other && figureKey(relevantFigures(other, analysis, stats)) !== bestValues ? other : undefined;
 }
 
-/** Share of the question's own topic weight an answering clause leaves unsaid, with the terms it leaves. */
-function unsaid(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): { terms: string[]; share: number } {
+/** The question's own terms an answering clause leaves unsaid, their weight, and their share of the topic. */
+function unsaid(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): { terms: string[]; weight: number; share: number } {
   const group = normalizeForMatch(sel.group.text);
   const own = analysis.contentTerms.filter((t) => !analysis.inherited.includes(t));
-  const weight = (t: string) => stats.weight(t);
-  const total = own.reduce((a, t) => a + weight(t), 0) || 1;
-  const terms = own.filter((t) => ![t, ...stats.variants(t)].some((v) => group.includes(v)));
-  return { terms, share: terms.reduce((a, t) => a + weight(t), 0) / total };
+  const weightOf = (ts: string[]) => ts.reduce((a, t) => a + stats.weight(t), 0);
+  const terms = own.filter((t) => !stats.saidIn(t, group));
+  const weight = weightOf(terms);
+  return { terms, weight, share: weight / (weightOf(own) || 1) };
 }
 
 /**
@@ -250,13 +250,12 @@ function otherPart(best: Selection, ranked: Selection[], analysis: QuestionAnaly
   if ((analysis.intent !== 'figure' && analysis.intent !== 'general') || !MULTI_PART.test(normalizeForMatch(analysis.question))) return undefined;
   const missing = unsaid(best, analysis, stats);
   if (missing.terms.length === 0 || missing.share < 0.2) return undefined;
-  const restWeight = missing.terms.reduce((a, t) => a + stats.weight(t), 0);
   const overlaps = (s: Selection) => s.hit === best.hit && s.group.start < best.group.end && best.group.start < s.group.end;
   return ranked.find((s) => {
     if (s.figures.length === 0 || overlaps(s)) return false;
     const group = normalizeForMatch(s.group.text);
-    const said = missing.terms.filter((t) => [t, ...stats.variants(t)].some((v) => group.includes(v))).reduce((a, t) => a + stats.weight(t), 0);
-    return said / restWeight >= 0.6 && s.coverage >= MIN_COVERAGE * 0.8;
+    const said = missing.terms.filter((t) => stats.saidIn(t, group)).reduce((a, t) => a + stats.weight(t), 0);
+    return said / missing.weight >= 0.6 && s.coverage >= MIN_COVERAGE * 0.8;
   });
 }
 

@@ -27,7 +27,7 @@ const ASKED: [MeasureKind, RegExp][] = [
   ['length', /(?:多少|几)(?:万)?(?:公里|千米|米)|how many (?:kilometres|kilometers|km)/],
   ['concentration', /(?:多少|几)(?:毫克|微克)|浓度(?:是|为|有)?多少/],
 ];
-const ASKED_COUNT = new RegExp(`(?:多少|(?<!哪)几)(?:万)?(${COUNT_UNITS})`);
+const ASKED_COUNTS = new RegExp(`(?:多少|(?<!哪)几)(?:万)?(${COUNT_UNITS})`, 'g');
 const ENGLISH_COUNT = /how many (?!yuan|dollars|us dollars|rmb|billion|million|thousand|hundred|mu\b|square|percent|kilomet|km\b|tons?\b|tonnes?\b|hectares?\b|years?\b)/;
 
 /** The quantities a (normalised) question asks for, one per part ("多少个…，比重是多少"); empty when it names none. */
@@ -36,7 +36,7 @@ export function askedMeasures(question: string): AskedMeasure[] {
   for (const [kind, re] of ASKED) if (re.test(question)) out.push({ kind });
   // "几个点" asks for percentage points, not a count.
   const counts = question.replace(/(?:几|多少)个?(?:百分)?点/g, ' ');
-  for (const m of counts.matchAll(new RegExp(ASKED_COUNT.source, 'g'))) out.push({ kind: 'count', unit: m[1] });
+  for (const m of counts.matchAll(ASKED_COUNTS)) out.push({ kind: 'count', unit: m[1] });
   if (out.length === 0 && ENGLISH_COUNT.test(question)) out.push({ kind: 'count' });
   // A part that names no quantity ("惠及了多少孩子") may be answered by any figure.
   const parts = question.match(/多少|(?<!哪)几(?![乎])|how many|how much/g)?.length ?? 0;

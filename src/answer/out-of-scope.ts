@@ -97,7 +97,7 @@ export function placeMissing(analysis: QuestionAnalysis, passageText: string, co
   // Only a place the documents mention in passing (a few times: "上海"); a word they use throughout is not one
   // that has to be named again (jieba tags "新建" a place, after a county of that name).
   const rare = (p: string) => corpusText.split(p).length - 1 <= RARE_MENTIONS;
-  return placesIn(q).find((p) => !OWN_PLACES.test(p) && rare(p) && !passageText.includes(p) && !passageText.includes(p.replace(/(省|市|县|区|镇|乡|街道)$/, '')));
+  return placesIn(q).find((p) => !OWN_PLACES.test(p) && !passageText.includes(p) && !passageText.includes(p.replace(/(省|市|县|区|镇|乡|街道)$/, '')) && rare(p));
 }
 
 const RARE_MENTIONS = 5;

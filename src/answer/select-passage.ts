@@ -193,8 +193,8 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
     const sentences = kind === 'paragraph' ? splitSentences(text) : [whole];
     // A short sentence without figures ("城市面貌焕新升级。", "依托绿色低碳产业，打造绿色低碳服务集聚区。") is an
     // in-line heading: the subject of the sentences after it, like the section headings.
-    const leads = sentences.filter((x) => isLeadSentence(x.text));
-    const leadBefore = (at: number) => normalizeForMatch([...leads].reverse().find((l) => l.start <= at)?.text ?? '');
+    const leads = sentences.filter((x) => isLeadSentence(x.text)).map((l) => ({ start: l.start, norm: normalizeForMatch(l.text) }));
+    const leadBefore = (at: number) => leads.findLast((l) => l.start <= at)?.norm ?? '';
     // The parts of a multi-part question may stand in neighbouring sentences ("…3万亩；…2万亩；猪肉自给率30%").
     const runs = multiPart && kind === 'paragraph' && analysis.intent === 'figure' ? [...sentenceRuns(sentences, text, 2), ...sentenceRuns(sentences, text, 3)] : [];
     for (const sentence of [...sentences, ...runs]) {

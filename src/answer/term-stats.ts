@@ -59,6 +59,11 @@ export class TermStats {
     return forms;
   }
 
+  /** Whether a (normalised) text says the term in one of its forms. */
+  saidIn(term: string, text: string): boolean {
+    return text.includes(term) || this.variants(term).some((v) => text.includes(v));
+  }
+
   /**
    * A term's weight is that of its most common corpus form, so a synonym that maps onto the documents' wording counts fully.
    * A term the documents never use weighs most when it is a noun (a thing asked about that is not there: "米其林餐厅",

@@ -121,6 +121,8 @@ function contentTermsOf(matchText: string): string[] {
 /** Spoken forms of question words: "啥叫X" is "什么叫X", "咋办" is "怎么办". */
 const SPOKEN = [[/啥/g, '什么'], [/咋/g, '怎么'], [/多会儿|啥时候/g, '什么时候']] as const;
 
+const YEAR_SPAN = /(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:19|20)\d\d/g;
+
 function toMatchText(question: string, script: QuestionScript): string {
   let normalized = normalizeForMatch(question);
   for (const [spoken, written] of SPOKEN) normalized = normalized.replace(spoken, written);
@@ -131,8 +133,8 @@ function toMatchText(question: string, script: QuestionScript): string {
   // Code names keep their form in any language: "4+3+X", "35X", "1958".
   const codes = normalized.match(/(?:\d+\+)+[\dx]+|\b\d+x\b|(?<=['"“‘])\d{3,8}(?=['"”’])/g) ?? [];
   // A span of years names a period ("2021-2025"); an exclusion of the zone is kept whole so it is not read as the zone.
-  const spans = normalized.match(/(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:19|20)\d\d/g) ?? [];
-  const years = normalized.replace(/(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:19|20)\d\d/g, ' ').match(/(?:19|20)\d\d/g) ?? [];
+  const spans = normalized.match(YEAR_SPAN) ?? [];
+  const years = normalized.replace(YEAR_SPAN, ' ').match(/(?:19|20)\d\d/g) ?? [];
   // Leaving the zone out is said in Chinese, which the frame reads ("不含经开区"); the English words are not topics.
   const excluded = /(?:excluding|without|except(?: for)?|not counting|not including|other than|outside) (?:the )?(?:changzhou )?(?:economic )?development zone/;
   // "compared with the end of the 13th Five-Year Plan": the base of a comparison, said as the documents say it.
