@@ -4,6 +4,7 @@ import { detectFrame, timeCompatible } from '../retrieve/query-frame.js';
 import type { Retriever, ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
 import { normalizeForMatch } from '../text/normalize.js';
+import { simplifiedToTraditional } from '../text/script.js';
 import { composeFound, composeNotFound, type Statement } from './compose.js';
 import { COVERED_YEARS, placeMissing, refuseBeforeRetrieval, uncoveredYear, type RefusalReason } from './out-of-scope.js';
 import { numbersIn } from './figures.js';
@@ -374,10 +375,11 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   const citations = citedHits.map((h) => citationOf(h, ctx.documents));
 
   const statements = chosen.map((sel) => statementOf(sel, analysis, ctx.stats, ctx.documents, citedHits.indexOf(sel.hit) + 1));
+  const shownAs = (value: string) => (analysis.script === 'zh-Hant' ? simplifiedToTraditional(value) : value);
   const figures: Figure[] = statements.flatMap((s) =>
     s.focus
-      ? s.focus.map((p) => ({ value: p.value, context: `${p.item}：${p.verb}${p.value}`, citation: s.citation }))
-      : s.figures.map((value) => ({ value, context: trimPunctuation(s.quote), citation: s.citation })),
+      ? s.focus.map((p) => ({ value: p.value, shown: shownAs(p.value), context: `${p.item}：${p.verb}${p.value}`, citation: s.citation }))
+      : s.figures.map((value) => ({ value, shown: shownAs(value), context: trimPunctuation(s.quote), citation: s.citation })),
   );
 
   const result: AnswerResult = {

@@ -18,6 +18,8 @@ export interface Citation {
 export interface Figure {
   /** Verbatim from the source: qualifier, number and unit ("超1300亿元"). */
   value: string;
+  /** The value as the answer text writes it (traditional characters for a traditional question), for highlighting. */
+  shown: string;
   /** The clause it stands in, or "item：value" for a 分别 list. */
   context: string;
   /** 1-based index into citations. */

@@ -5,8 +5,9 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { QaEngine } from '../answer/engine.js';
 import { errorResponse } from './errors.js';
-import { askSchema, describeZodError, searchQuerySchema } from './schemas.js';
-import { renderHomePage } from './home-page.js';
+import { askSchema, describeZodError, feedbackSchema, searchQuerySchema, type FeedbackInput } from './schemas.js';
+import type { AssetSource } from './web-assets.js';
+import { mountWebRoutes } from './web-routes.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
@@ -17,7 +18,23 @@ function validationHook(result: { success: boolean; error?: unknown }, c: Contex
   if (!result.success) return errorResponse(c, 400, 'invalid_request', describeZodError(result.error as never));
 }
 
-export function createApp(engineOf: EngineSource): Hono {
+export interface AppOptions {
+  /** The built web pages and widget (web/dist); without it only the API is served. */
+  assets?: AssetSource;
+  /** Where accepted ratings go (the question log, once there is one); they are always logged. */
+  onFeedback?: (feedback: FeedbackInput & { id: string }) => void;
+}
+
+/** The JSON body, or the 400 that says it is not JSON. */
+async function jsonBody(c: Context): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+  try {
+    return { ok: true, body: await c.req.json() };
+  } catch {
+    return { ok: false, response: errorResponse(c, 400, 'invalid_json', 'request body is not valid JSON') };
+  }
+}
+
+export function createApp(engineOf: EngineSource, options: AppOptions = {}): Hono {
   const app = new Hono();
   const docIds = () => engineOf().documents.map((d) => d.entry.id);
 
@@ -33,7 +50,7 @@ export function createApp(engineOf: EngineSource): Hono {
   });
   app.notFound((c) => errorResponse(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`));
 
-  app.get('/', (c) => c.html(renderHomePage(engineOf())));
+  if (options.assets) mountWebRoutes(app, options.assets, (id) => engineOf().byDoc.has(id));
 
   app.get('/healthz', (c) => {
     const engine = engineOf();
@@ -58,18 +75,26 @@ export function createApp(engineOf: EngineSource): Hono {
   });
 
   app.post('/api/ask', limit, jsonOnly, async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      return errorResponse(c, 400, 'invalid_json', 'request body is not valid JSON');
-    }
-    const parsed = askSchema(docIds()).safeParse(body);
+    const read = await jsonBody(c);
+    if (!read.ok) return read.response;
+    const parsed = askSchema(docIds()).safeParse(read.body);
     if (!parsed.success) return errorResponse(c, 400, 'invalid_request', describeZodError(parsed.error));
     const { question, history, docs, explain } = parsed.data;
     const result = await engineOf().answer(question, { history, docs, explain });
     const { script: _script, reason: _reason, ...payload } = result;
-    return c.json({ ...payload, ...(result.reason ? { reason: result.reason } : {}) });
+    // The id lets a rating (POST /api/feedback) name the answer it rates.
+    return c.json({ id: c.get('requestId'), ...payload, ...(result.reason ? { reason: result.reason } : {}) });
+  });
+
+  app.post('/api/feedback', limit, jsonOnly, async (c) => {
+    const read = await jsonBody(c);
+    if (!read.ok) return read.response;
+    const parsed = feedbackSchema.safeParse(read.body);
+    if (!parsed.success) return errorResponse(c, 400, 'invalid_request', describeZodError(parsed.error));
+    const feedback = { ...parsed.data, id: c.get('requestId') };
+    console.log(JSON.stringify({ level: 'info', event: 'feedback', requestId: feedback.id, rating: feedback.rating, interface: feedback.interface, answerId: feedback.answerId, hasComment: Boolean(feedback.comment) }));
+    options.onFeedback?.(feedback);
+    return c.json({ accepted: true, id: feedback.id }, 202);
   });
 
   app.get('/api/search', zValidator('query', searchQuerySchema, validationHook), async (c) => {

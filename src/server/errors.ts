@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'not_found'
   | 'method_not_allowed'
   | 'timeout'
+  | 'unavailable'
   | 'internal_error';
 
 /** Every error the API gives has this one shape: {"error": {"code", "message"}}. */

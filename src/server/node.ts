@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { QaEngine, type EngineOptions } from '../answer/engine.js';
-import { createApp } from './app.js';
+import { createApp, type AppOptions } from './app.js';
+import { diskAssets } from './disk-assets.js';
 import { loadServerConfig } from './server-config.js';
 
 export interface RunningServer {
@@ -11,11 +12,11 @@ export interface RunningServer {
 }
 
 /** Builds the engine (lexical always, dense when a model is present) and serves the API on Node. */
-export async function startNodeServer(opts: EngineOptions & { port?: number; host?: string } = {}): Promise<RunningServer> {
+export async function startNodeServer(opts: EngineOptions & AppOptions & { port?: number; host?: string } = {}): Promise<RunningServer> {
   const cfg = loadServerConfig();
   const log = opts.log ?? ((line: string) => console.log(line));
   const engine = await QaEngine.create({ ...opts, log });
-  const app = createApp(() => engine);
+  const app = createApp(() => engine, { assets: opts.assets ?? diskAssets(), ...(opts.onFeedback ? { onFeedback: opts.onFeedback } : {}) });
   const port = opts.port ?? cfg.port;
   const hostname = opts.host ?? cfg.host;
   const server = await new Promise<ServerType>((resolve) => {

@@ -31,6 +31,21 @@ export function askSchema(docIds: string[]) {
   });
 }
 
+export const MAX_COMMENT_CHARS = 500;
+
+/** A citizen's or staff member's rating of one answer: the five levels of 好差评 (5 = 非常满意 … 1 = 非常不满意). */
+export const feedbackSchema = z.object({
+  rating: z.number().int().min(1, 'must be 1 (非常不满意) to 5 (非常满意)').max(5, 'must be 1 (非常不满意) to 5 (非常满意)'),
+  comment: z.string().trim().max(MAX_COMMENT_CHARS, `must be at most ${MAX_COMMENT_CHARS} characters`).refine(wellFormed, 'must be well-formed Unicode text').optional(),
+  question: z.string().trim().min(1, 'must not be empty').max(MAX_QUESTION_CHARS).refine(wellFormed, 'must be well-formed Unicode text'),
+  /** The id POST /api/ask returned with the answer rated. */
+  answerId: z.string().max(100).optional(),
+  interface: z.enum(['widget', 'staff', 'api']).default('api'),
+});
+export type FeedbackInput = z.infer<typeof feedbackSchema>;
+/** What a client sends (interface may be left out). */
+export type FeedbackBody = z.input<typeof feedbackSchema>;
+
 export const searchQuerySchema = z.object({
   q: z.string().trim().min(1, 'must not be empty').max(MAX_QUESTION_CHARS).refine(wellFormed, 'must be well-formed Unicode text'),
   k: z.coerce.number().int().min(1).max(50).default(10),

@@ -277,6 +277,63 @@ export function apiSuite(getBaseUrl: () => string, options: ApiSuiteOptions = {}
     });
   });
 
+  describe('POST /api/feedback', () => {
+    it('accepts a five-level rating with a comment for an answer, 202 with an id', async () => {
+      const answer = await ask(base(), { question: GDP_Q });
+      expect(typeof answer.body.id).toBe('string');
+      const res = await postJson(base(), '/api/feedback', { rating: 4, comment: '数字清楚', question: GDP_Q, answerId: answer.body.id, interface: 'widget' });
+      expect(res.status, res.text).toBe(202);
+      expect(res.body.accepted).toBe(true);
+      expect(typeof res.body.id).toBe('string');
+      expect(res.body.id).not.toBe(answer.body.id);
+    });
+
+    it('400 naming the field for a rating outside 1–5, a fractional rating, a missing question, a 501-character comment or an unknown interface', async () => {
+      const cases: [unknown, RegExp][] = [
+        [{ rating: 0, question: 'q' }, /^rating: must be 1/],
+        [{ rating: 6, question: 'q' }, /^rating: must be 1/],
+        [{ rating: 4.5, question: 'q' }, /^rating:/],
+        [{ rating: '5', question: 'q' }, /^rating:/],
+        [{ rating: 5 }, /^question:/],
+        [{ rating: 5, question: 'q', comment: '好'.repeat(501) }, /^comment: must be at most 500/],
+        [{ rating: 5, question: 'q', interface: 'fax' }, /^interface:/],
+      ];
+      for (const [body, message] of cases) expectJsonError(await postJson(base(), '/api/feedback', body), 400, 'invalid_request', [message]);
+    });
+
+    it('400 invalid_json for a malformed body and 415 for a form post', async () => {
+      expectJsonError(await postRaw(base(), '/api/feedback', '{"rating":'), 400, 'invalid_json');
+      expectJsonError(await postRaw(base(), '/api/feedback', 'rating=5', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type');
+    });
+  });
+
+  describe('web pages', () => {
+    const get = (path: string) => fetch(`${base()}${path}`);
+    it('serves the staff page, the demo host page, the source view and the widget script', async () => {
+      for (const [path, type, contains] of [
+        ['/', /^text\/html/, 'id="ask-form"'],
+        ['/embed-demo', /^text\/html/, 'src="/widget.js"'],
+        ['/docs/plan-15th-fyp', /^text\/html/, 'id="content"'],
+        ['/widget.js', /^text\/javascript/, 'wujin-qa-widget'],
+        ['/assets/app.css', /^text\/css/, 'mark.figure'],
+      ] as const) {
+        const res = await get(path);
+        expect(res.status, path).toBe(200);
+        expect(res.headers.get('content-type') ?? '', path).toMatch(type);
+        expect(await res.text(), path).toContain(contains);
+      }
+    });
+
+    it('404 for an unknown document page and an unknown asset, never another file', async () => {
+      expect((await get('/docs/no-such-doc')).status).toBe(404);
+      for (const path of ['/assets/nope.js', '/assets/..%2Fpackage.json', '/assets/%2e%2e%2f%2e%2e%2fpackage.json']) {
+        const res = await get(path);
+        expect(res.status, path).toBe(404);
+        expect(await res.text(), path).not.toContain('"dependencies"');
+      }
+    });
+  });
+
   describe('resilience', () => {
     it('is still healthy after all the bad requests', async () => {
       const res = await getJson(base(), '/healthz');
