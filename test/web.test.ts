@@ -89,7 +89,9 @@ describe('staff chat page (/)', () => {
     expect(await turn.locator('.answer-text').textContent()).toContain('3570亿元');
     expect(await turn.locator('.answer-text .cite-marker').first().textContent()).toBe('[1]');
     expect(await page.locator('#log').getAttribute('aria-live')).toBe('polite');
-    expect(await turn.locator('.sources li').count()).toBeGreaterThan(0);
+    // The cited passage is listed; the other retrieved passages are folded under 其他相关段落.
+    expect(await turn.locator('.sources > ol > li').allTextContents()).toEqual(['[1] 《2026年武进区政府工作报告》 2025年及“十四五”工作回顾']);
+    expect(await turn.locator('.sources details summary').textContent()).toMatch(/^其他相关段落（\d）$/);
   });
 
   it('sends the conversation as history, so a follow-up is answered in context', async () => {

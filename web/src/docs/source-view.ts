@@ -32,7 +32,7 @@ function paragraphBody(p: { start: number; text: string }, range: PassageRange |
 
 /**
  * The cleaned document as headings and paragraphs. A section whose title is a line of its own becomes a heading;
- * one whose title opens a paragraph ("一、坚持产业强区，…。先进制造业…") gets its title in bold and an anchor.
+ * one whose title opens a paragraph ("一、坚持产业强区，…。先进制造业…") gets an anchor on that paragraph.
  */
 export function renderDocument(doc: DocText, range?: PassageRange): HTMLElement {
   const byStart = new Map(doc.sections.map((s, i) => [s.start, { s, i }]));

@@ -65,11 +65,23 @@ function turnView(turn: Turn): HTMLElement {
     explainBox.hidden = !explainBox.hidden;
     explainToggle.setAttribute('aria-expanded', String(!explainBox.hidden));
   });
-  const sources = result.citations.map((c, i) => {
-    const b = h('button', { type: 'button', class: 'cite-marker', 'aria-expanded': 'false', 'aria-controls': 'citation-panel' }, `[${i + 1}] 《${c.docTitle}》 ${c.section}`);
-    b.addEventListener('click', () => openCitation(result, i + 1, b));
+  // The passages the answer cites come first; the other retrieved ones stay folded away.
+  const cited = new Set([...result.answer.matchAll(/\[(\d{1,2})\]/g)].map((m) => Number(m[1])));
+  const sourceItem = (n: number) => {
+    const c = result.citations[n - 1]!;
+    const b = h('button', { type: 'button', class: 'cite-marker', 'aria-expanded': 'false', 'aria-controls': 'citation-panel' }, `[${n}] 《${c.docTitle}》 ${c.section}`);
+    b.addEventListener('click', () => openCitation(result, n, b));
     return h('li', {}, b);
-  });
+  };
+  const numbers = result.citations.map((_, i) => i + 1);
+  const main = result.found ? numbers.filter((n) => cited.has(n)) : numbers;
+  const others = result.found ? numbers.filter((n) => !cited.has(n)) : [];
+  const sources = h(
+    'div',
+    { class: 'sources' },
+    main.length ? [h('h3', {}, result.found ? '引用' : '可能相关的段落'), h('ol', {}, main.map(sourceItem))] : null,
+    others.length ? h('details', {}, h('summary', {}, `其他相关段落（${others.length}）`), h('ol', {}, others.map(sourceItem))) : null,
+  );
   return h(
     'section',
     { class: 'turn', 'aria-label': turn.question.slice(0, 60) },
@@ -79,7 +91,7 @@ function turnView(turn: Turn): HTMLElement {
       { class: `msg bot${result.found ? '' : ' not-found'}` },
       h('span', { class: 'who' }, '答：'),
       answerText(result, s, (n, button) => openCitation(result, n, button), () => 'citation-panel'),
-      sources.length ? h('div', { class: 'sources' }, h('h3', {}, result.found ? '引用' : '可能相关的段落'), h('ol', {}, sources)) : null,
+      result.citations.length ? sources : null,
       h('div', { class: 'actions' }, copy, explainToggle, status),
       explainBox,
       h('p', { class: 'disclaimer' }, s.disclaimer),
