@@ -7,7 +7,8 @@ import { citationCorrect, firstRelevantRank, missingExpected, unsupportedNumbers
 import { markdownReport } from '../src/eval/report.js';
 import { runEval, type EvalRun } from '../src/eval/run-eval.js';
 import { scoreItem, summarize } from '../src/eval/score.js';
-import { startNodeServer, type RunningServer } from '../src/server/node.js';
+import type { RunningServer } from '../src/server/node.js';
+import { startTestServer } from './helpers/server.js';
 
 const item: GoldItem = {
   id: 'y2025-99',
@@ -88,7 +89,7 @@ describe('the assistant on the test split', () => {
 describe('--url: a running server gives the same results as the engine in process', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startNodeServer({ port: 0, host: '127.0.0.1', embed: false, log: () => {} });
+    server = await startTestServer();
   });
   afterAll(async () => server?.close());
 

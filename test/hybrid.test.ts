@@ -7,7 +7,8 @@ import { QaEngine } from '../src/answer/engine.js';
 import { loadEmbedConfig, type EmbedConfig } from '../src/embed/model-config.js';
 import { DENSE_FILE } from '../src/index/dense-index.js';
 import { MANIFEST_FILE, readManifest, sha256File } from '../src/index/manifest.js';
-import { startNodeServer, type RunningServer } from '../src/server/node.js';
+import type { RunningServer } from '../src/server/node.js';
+import { startTestServer } from './helpers/server.js';
 import { FIXTURE_HIDDEN_SIZE, FIXTURE_MODEL_ID, makeFixtureModel } from './fixtures/make-fixture-model.js';
 import { ask, getJson } from './helpers/http.js';
 
@@ -100,7 +101,7 @@ describe('Node server with the fixture model', () => {
   const lines: string[] = [];
 
   beforeAll(async () => {
-    server = await startNodeServer({ port: 0, host: '127.0.0.1', embed, indexDir: INDEX_DIR, log: (l) => lines.push(l) });
+    server = await startTestServer({ embed, indexDir: INDEX_DIR, log: (l) => lines.push(l) });
   });
 
   afterAll(async () => {

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { startNodeServer } from '../server/node.js';
 
-const running = await startNodeServer({ port: 0, host: '127.0.0.1', embed: false, log: () => {} });
+const running = await startNodeServer({ port: 0, host: '127.0.0.1', embed: false, log: () => {}, config: { dbPath: ':memory:', rateLimitPerMin: 0, logRequests: false } });
 process.send?.({ type: 'ready', url: running.url, mode: running.engine.retriever.mode, readyMs: performance.now() });
 
 let closing = false;

@@ -23,7 +23,7 @@ if (!existsSync(CHROMIUM)) {
   process.exit(0);
 }
 
-const server = await startNodeServer({ port: 0, host: '127.0.0.1', embed: false, log: () => {} });
+const server = await startNodeServer({ port: 0, host: '127.0.0.1', embed: false, log: () => {}, config: { dbPath: ':memory:', rateLimitPerMin: 0, logRequests: false } });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 

@@ -10,6 +10,10 @@ export type ErrorCode =
   | 'method_not_allowed'
   | 'timeout'
   | 'unavailable'
+  | 'forbidden_origin'
+  | 'rate_limited'
+  | 'unauthorized'
+  | 'admin_disabled'
   | 'internal_error';
 
 /** Every error the API gives has this one shape: {"error": {"code", "message"}}. */

@@ -28,22 +28,28 @@ export function askSchema(docIds: string[]) {
       .optional(),
     /** Return the ranked passages with their scores (why this answer). */
     explain: z.boolean().optional(),
+    /** Which face asked, for the question log. */
+    interface: z.enum(['widget', 'staff', 'api']).default('api'),
   });
 }
 
 export const MAX_COMMENT_CHARS = 500;
 
-/** A citizen's or staff member's rating of one answer: the five levels of 好差评 (5 = 非常满意 … 1 = 非常不满意). */
+/** A citizen's or staff member's rating of one logged answer: the five levels of 好差评 (5 = 非常满意 … 1 = 非常不满意). */
 export const feedbackSchema = z.object({
-  rating: z.number().int().min(1, 'must be 1 (非常不满意) to 5 (非常满意)').max(5, 'must be 1 (非常不满意) to 5 (非常满意)'),
-  comment: z.string().trim().max(MAX_COMMENT_CHARS, `must be at most ${MAX_COMMENT_CHARS} characters`).refine(wellFormed, 'must be well-formed Unicode text').optional(),
-  question: z.string().trim().min(1, 'must not be empty').max(MAX_QUESTION_CHARS).refine(wellFormed, 'must be well-formed Unicode text'),
   /** The id POST /api/ask returned with the answer rated. */
-  answerId: z.string().max(100).optional(),
-  interface: z.enum(['widget', 'staff', 'api']).default('api'),
+  answerId: z.string().min(1, 'must not be empty').max(100),
+  rating: z.number().int('must be a whole number').min(1, 'must be 1 (非常不满意) to 5 (非常满意)').max(5, 'must be 1 (非常不满意) to 5 (非常满意)'),
+  comment: z
+    .string()
+    .trim()
+    .max(MAX_COMMENT_CHARS, `must be at most ${MAX_COMMENT_CHARS} characters`)
+    .refine(wellFormed, 'must be well-formed Unicode text')
+    .transform((s) => s || undefined)
+    .optional(),
 });
 export type FeedbackInput = z.infer<typeof feedbackSchema>;
-/** What a client sends (interface may be left out). */
+/** What a client sends. */
 export type FeedbackBody = z.input<typeof feedbackSchema>;
 
 export const searchQuerySchema = z.object({

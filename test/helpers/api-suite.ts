@@ -278,25 +278,28 @@ export function apiSuite(getBaseUrl: () => string, options: ApiSuiteOptions = {}
   });
 
   describe('POST /api/feedback', () => {
-    it('accepts a five-level rating with a comment for an answer, 202 with an id', async () => {
-      const answer = await ask(base(), { question: GDP_Q });
+    it('stores a five-level rating with a comment for a logged answer: 201 with an id', async () => {
+      const answer = await ask(base(), { question: GDP_Q, interface: 'widget' });
       expect(typeof answer.body.id).toBe('string');
-      const res = await postJson(base(), '/api/feedback', { rating: 4, comment: '数字清楚', question: GDP_Q, answerId: answer.body.id, interface: 'widget' });
-      expect(res.status, res.text).toBe(202);
+      const res = await postJson(base(), '/api/feedback', { answerId: answer.body.id, rating: 4, comment: '数字清楚' });
+      expect(res.status, res.text).toBe(201);
       expect(res.body.accepted).toBe(true);
       expect(typeof res.body.id).toBe('string');
       expect(res.body.id).not.toBe(answer.body.id);
     });
 
-    it('400 naming the field for a rating outside 1–5, a fractional rating, a missing question, a 501-character comment or an unknown interface', async () => {
+    it('404 for a rating of an answer that was never logged', async () => {
+      expectJsonError(await postJson(base(), '/api/feedback', { answerId: 'no-such-answer', rating: 5 }), 404, 'not_found', [/no-such-answer/]);
+    });
+
+    it('400 naming the field for a rating outside 1–5, a fractional or string rating, no answer id or a 501-character comment', async () => {
       const cases: [unknown, RegExp][] = [
-        [{ rating: 0, question: 'q' }, /^rating: must be 1/],
-        [{ rating: 6, question: 'q' }, /^rating: must be 1/],
-        [{ rating: 4.5, question: 'q' }, /^rating:/],
-        [{ rating: '5', question: 'q' }, /^rating:/],
-        [{ rating: 5 }, /^question:/],
-        [{ rating: 5, question: 'q', comment: '好'.repeat(501) }, /^comment: must be at most 500/],
-        [{ rating: 5, question: 'q', interface: 'fax' }, /^interface:/],
+        [{ answerId: 'a', rating: 0 }, /^rating: must be 1/],
+        [{ answerId: 'a', rating: 6 }, /^rating: must be 1/],
+        [{ answerId: 'a', rating: 4.5 }, /^rating:/],
+        [{ answerId: 'a', rating: '5' }, /^rating:/],
+        [{ rating: 5 }, /^answerId:/],
+        [{ answerId: 'a', rating: 5, comment: '好'.repeat(501) }, /^comment: must be at most 500/],
       ];
       for (const [body, message] of cases) expectJsonError(await postJson(base(), '/api/feedback', body), 400, 'invalid_request', [message]);
     });

@@ -56,8 +56,8 @@ export function createApi(base: string) {
   const root = base.replace(/\/+$/, '');
   return {
     root,
-    ask: (question: string, history: ChatTurn[], explain = false) =>
-      postJson<AskResult>(`${root}/api/ask`, { question, history: boundedHistory(history), ...(explain ? { explain } : {}) }),
+    ask: (question: string, history: ChatTurn[], opts: { interface: Interface; explain?: boolean }) =>
+      postJson<AskResult>(`${root}/api/ask`, { question, history: boundedHistory(history), ...opts }),
     feedback: (input: FeedbackBody) => postJson<{ accepted: boolean; id: string }>(`${root}/api/feedback`, input),
     documents: () => call<{ documents: DocSummary[] }>(`${root}/api/docs`),
     document: (id: string) => call<DocText>(`${root}/api/docs/${encodeURIComponent(id)}`),

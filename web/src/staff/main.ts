@@ -130,7 +130,7 @@ const ask = askOneAtATime({
   strings: () => s,
   showQuestion: () => log.querySelector('.empty')?.remove(),
   answer: async (q) => {
-    const result = await api.ask(q, store.history(), true);
+    const result = await api.ask(q, store.history(), { interface: 'staff', explain: true });
     const turns = store.add(q, result).turns;
     renderConversations();
     return turnView(turns[turns.length - 1]!);

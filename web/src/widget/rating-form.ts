@@ -1,4 +1,4 @@
-import type { Api, Interface } from '../shared/api.js';
+import type { Api } from '../shared/api.js';
 import { h, uid } from '../shared/dom.js';
 import type { Strings } from '../shared/i18n.js';
 
@@ -7,7 +7,7 @@ const LEVELS = [5, 4, 3, 2, 1] as const;
 export const MAX_COMMENT_CHARS = 500;
 
 /** Rating and optional comment for one answer, posted to /api/feedback; says in a status line whether it was accepted. */
-export function ratingForm(api: Api, s: Strings, question: string, answerId: string | undefined, ui: Interface): HTMLFormElement {
+export function ratingForm(api: Api, s: Strings, answerId: string): HTMLFormElement {
   const name = uid('rating');
   const commentId = uid('comment');
   const status = h('p', { class: 'rating-status', role: 'status' });
@@ -38,7 +38,7 @@ export function ratingForm(api: Api, s: Strings, question: string, answerId: str
     submit.disabled = true;
     try {
       const text = comment.value.trim();
-      await api.feedback({ rating: Number(picked.value), question, interface: ui, ...(answerId ? { answerId } : {}), ...(text ? { comment: text } : {}) });
+      await api.feedback({ answerId, rating: Number(picked.value), ...(text ? { comment: text } : {}) });
       status.textContent = s.ratingThanks;
       form.classList.add('done');
       for (const input of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) input.disabled = true;

@@ -144,7 +144,7 @@ function mount(script: HTMLScriptElement | null): void {
       },
       (n) => ids[n - 1]!,
     );
-    return h('article', { class: 'msg bot' }, text, cards, ratingForm(api, t, question, result.id, 'widget'));
+    return h('article', { class: 'msg bot' }, text, cards, result.id ? ratingForm(api, t, result.id) : null);
   }
 
   const ask = askOneAtATime({
@@ -153,7 +153,7 @@ function mount(script: HTMLScriptElement | null): void {
     strings: s,
     showQuestion: (q) => log.append(h('div', { class: 'msg user' }, h('span', { class: 'visually-hidden' }, `${s().you}：`), q)),
     answer: async (q) => {
-      const result = await api.ask(q, history);
+      const result = await api.ask(q, history, { interface: 'widget' });
       history.push({ role: 'user', content: q }, { role: 'assistant', content: result.answer });
       return answerMessage(q, result);
     },
