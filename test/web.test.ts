@@ -44,6 +44,10 @@ async function newPage(opts: { width?: number; height?: number; locale?: string;
     void d.dismiss();
   });
   page.on('pageerror', (e) => dialogs.push(`pageerror: ${e.message}`));
+  // The pages must satisfy the server's Content-Security-Policy: any refusal is a defect.
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) dialogs.push(`csp: ${m.text()}`);
+  });
   return { context, page };
 }
 
@@ -359,5 +363,41 @@ describe('website widget (/widget.js on /embed-demo)', () => {
     expect(await overflowsHorizontally(p)).toBe(false);
     await screenshot(p, 'widget-375px');
     await phone.close();
+  });
+});
+
+describe('staff analytics page (/admin)', () => {
+  it('asks for the token, then shows the gap list, satisfaction and the slowest answers; passes axe', async () => {
+    const token = 'browser-admin-token-0123456789';
+    const adminServer = await startTestServer({ config: { adminToken: token } });
+    const { context, page } = await newPage();
+    try {
+      const answered = await (await fetch(`${adminServer.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: GDP_Q, interface: 'widget' }) })).json();
+      await fetch(`${adminServer.url}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answerId: answered.id, rating: 5, comment: '<b>很好</b>' }) });
+      await fetch(`${adminServer.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: '武进区有几个地铁站？' }) });
+      await page.goto(`${adminServer.url}/admin`);
+      await page.locator('#token').fill('wrong-token-wrong-token');
+      await page.locator('#token-form button').click();
+      await expect.poll(() => page.locator('#status').textContent()).toBe('令牌不正确。');
+      await page.locator('#token').fill(token);
+      await page.locator('#token-form button').click();
+      await page.locator('.stats-table').first().waitFor();
+      const gaps = page.locator('section', { has: page.locator('h2', { hasText: '文件未能回答的问题' }) });
+      expect(await gaps.locator('tbody td').first().textContent()).toBe('武进区有几个地铁站');
+      const comments = page.locator('section', { has: page.locator('h2', { hasText: '评价意见' }) });
+      expect(await comments.locator('tbody td').last().textContent()).toBe('<b>很好</b>');
+      expect(await page.locator('#stats b').count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'admin-desktop');
+    } finally {
+      await context.close();
+      await adminServer.close();
+    }
+  });
+});
+
+describe('content security policy', () => {
+  it('no page above ran into the server\'s CSP, raised a dialog or threw', () => {
+    expect(dialogs).toEqual([]);
   });
 });

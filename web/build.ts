@@ -14,14 +14,20 @@ export const DIST_DIR = join(WEB_DIR, 'dist');
 const ENTRIES = [
   { in: 'src/staff/main.ts', out: 'assets/staff.js' },
   { in: 'src/docs/main.ts', out: 'assets/docs.js' },
+  { in: 'src/admin/main.ts', out: 'assets/admin.js' },
   { in: 'src/widget/widget.ts', out: 'widget.js' },
   // The stylesheet is bundled too: it @imports the palette and marks it shares with the widget.
   { in: 'styles/app.css', out: 'assets/app.css' },
 ];
 
-/** Every page's first head lines; a page marks where they go. */
-const COMMON_HEAD_MARK = '<!-- common head (web/build.ts) -->';
-const COMMON_HEAD = ['<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">', '<link rel="icon" href="data:,">'].join('\n');
+/** The first head lines of the assistant's own pages (not the demo host page); a page marks where they go. */
+const COMMON_HEAD_MARK = '<!-- common head and stylesheet (web/build.ts) -->';
+const COMMON_HEAD = [
+  '<meta charset="utf-8">',
+  '<meta name="viewport" content="width=device-width, initial-scale=1">',
+  '<link rel="icon" href="data:,">',
+  '<link rel="stylesheet" href="/assets/app.css">',
+].join('\n');
 
 export interface BuiltFile {
   file: string;

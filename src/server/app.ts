@@ -86,7 +86,7 @@ export function createApp(engineOf: EngineSource, options: AppOptions): Hono {
   mountContentRoutes(app, engineOf);
   mountAskRoutes(app, engineOf, { store: options.store, clientAddress: options.clientAddress, limited, log });
   mountAdminRoutes(app, { token: config.adminToken, store: options.store, ...(options.reindex ? { reindex: options.reindex } : {}) });
-  if (options.assets) mountWebRoutes(app, options.assets, (id) => engineOf().byDoc.has(id));
+  if (options.assets) mountWebRoutes(app, options.assets, (id) => engineOf().byDoc.has(id), Boolean(config.adminToken));
   for (const [path, allowed] of METHODS) {
     app.on(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => m !== allowed), path, (c) => {
       c.header('Allow', allowed);

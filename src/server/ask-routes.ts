@@ -38,7 +38,11 @@ export function mountAskRoutes(app: Hono, engineOf: EngineSource, opts: AskRoute
   const docIds = () => engineOf().documents.map((d) => d.entry.id);
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
-    onError: (c) => errorResponse(c, 413, 'payload_too_large', `request body exceeds ${MAX_BODY_BYTES} bytes`),
+    onError: (c) => {
+      // The unread rest of the body makes the connection unusable: tell the client not to reuse it.
+      c.header('Connection', 'close');
+      return errorResponse(c, 413, 'payload_too_large', `request body exceeds ${MAX_BODY_BYTES} bytes`);
+    },
   });
   let salt: Promise<string> | undefined;
   const clientHash = async (c: Context) => hashClient(opts.clientAddress(c), await (salt ??= store.salt()));

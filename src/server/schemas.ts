@@ -6,10 +6,12 @@ export const MAX_TURN_CHARS = 2000;
 
 /** Lone UTF-16 surrogates cannot be segmented or shown; reject them instead of answering garbage. */
 const wellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+/** Control characters (other than tab and line breaks) are never part of a question a person typed. */
+const noControls = (s: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s);
 
 export const turnSchema = z.object({
   role: z.enum(['user', 'assistant']),
-  content: z.string().max(MAX_TURN_CHARS).refine(wellFormed, 'must be well-formed Unicode text'),
+  content: z.string().max(MAX_TURN_CHARS).refine(wellFormed, 'must be well-formed Unicode text').refine(noControls, 'must not contain control characters'),
 });
 
 export function askSchema(docIds: string[]) {
@@ -20,6 +22,7 @@ export function askSchema(docIds: string[]) {
       .min(1, 'must not be empty')
       .max(MAX_QUESTION_CHARS, `must be at most ${MAX_QUESTION_CHARS} characters`)
       .refine(wellFormed, 'must be well-formed Unicode text')
+      .refine(noControls, 'must not contain control characters')
       .refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain letters or digits'),
     history: z.array(turnSchema).max(MAX_HISTORY_TURNS, `at most ${MAX_HISTORY_TURNS} turns`).optional(),
     docs: z

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ask, getJson, isErrorBody, postJson, postRaw, type HttpResult } from './http.js';
+import { MALFORMED } from './malformed-requests.js';
 
 export interface ApiSuiteOptions {
   /** Retrieval mode the server under test runs in (default 'lexical'). */
@@ -334,6 +335,24 @@ export function apiSuite(getBaseUrl: () => string, options: ApiSuiteOptions = {}
         expect(res.status, path).toBe(404);
         expect(await res.text(), path).not.toContain('"dependencies"');
       }
+    });
+  });
+
+  describe(`${MALFORMED.length} malformed and abusive requests`, () => {
+    it('each gets its exact 4xx and JSON error code, never a 5xx', async () => {
+      const got: string[] = [];
+      for (const m of MALFORMED) {
+        const res = await fetch(`${base()}${m.path}`, { method: m.method, headers: m.headers ?? {}, ...(m.body !== undefined ? { body: m.body } : {}) });
+        const text = await res.text();
+        let code = '';
+        try {
+          code = JSON.parse(text).error.code;
+        } catch {
+          code = `(not JSON: ${text.slice(0, 60)})`;
+        }
+        got.push(`${m.name}: ${res.status} ${code}`);
+      }
+      expect(got).toEqual(MALFORMED.map((m) => `${m.name}: ${m.status} ${m.code}`));
     });
   });
 
