@@ -1,12 +1,12 @@
 /**
  * The API server in its own process (forked by server-process.ts) so its RSS is not mixed with the
- * load generator's. Lexical mode, loopback, ephemeral port. Talks to the parent over the IPC channel:
+ * load generator's. Lexical mode, loopback, ephemeral port; the question log in memory, or in BENCH_DB_PATH. Talks to the parent over the IPC channel:
  * sends { type: 'ready', url, ... } once listening, closes on { type: 'close' } or when the parent goes away.
  */
 import { performance } from 'node:perf_hooks';
 import { startNodeServer } from '../server/node.js';
 
-const running = await startNodeServer({ port: 0, host: '127.0.0.1', embed: false, log: () => {}, config: { dbPath: ':memory:', rateLimitPerMin: 0, logRequests: false } });
+const running = await startNodeServer({ port: 0, host: '127.0.0.1', embed: false, log: () => {}, config: { dbPath: process.env.BENCH_DB_PATH ?? ':memory:', rateLimitPerMin: 0, logRequests: false } });
 process.send?.({ type: 'ready', url: running.url, mode: running.engine.retriever.mode, readyMs: performance.now() });
 
 let closing = false;
