@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_QUESTIONS } from './bench-questions.js';
+import { summarize } from './latency-stats.js';
 import { MB, procMemory } from './memory.js';
 import { startServerProcess } from './server-process.js';
 
@@ -33,9 +34,8 @@ async function run(duration: number): Promise<{ result: autocannon.Result; times
     const instance = autocannon({ url: server.url, connections: CONNECTIONS, duration, requests }, (err, res) => (err ? fail(err) : done(res)));
     instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
   });
-  return { result, times: times.sort((a, b) => a - b) };
+  return { result, times };
 }
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 const atReady = rssMB();
 // Warm-up at the same load for 15 s (JIT code, caches, the heap's working size: RSS rises by about 45 MB in the
@@ -48,6 +48,7 @@ console.error(`[load] ${SECONDS} s at ${CONNECTIONS} connections, ${requests.len
 const trend: number[] = [];
 const sampler = setInterval(() => trend.push(rssMB()), 10_000);
 const { result, times } = await run(SECONDS);
+const latency = summarize(times);
 clearInterval(sampler);
 const after = rssMB();
 await server.close();
@@ -61,7 +62,7 @@ console.log(`
 | --- | --- |
 | duration, connections | ${result.duration.toFixed(0)} s, ${CONNECTIONS} |
 | requests | ${result.requests.total} (${fmt(result.requests.average)} req/s) |
-| latency p50 / p95 / p99 | ${fmt(pct(times, 50))} / ${fmt(pct(times, 95))} / ${fmt(pct(times, 99))} ms |
+| latency p50 / p95 / p99 | ${fmt(latency.p50)} / ${fmt(latency.p95)} / ${fmt(latency.p99)} ms |
 | errors (connection errors + timeouts + non-2xx) | ${errors} |
 | server RSS at ready / after warm-up / after load | ${fmt(atReady)} / ${fmt(before)} / ${fmt(after)} MB |
 | warm-up | ${WARMUP_SECONDS} s at the same load |

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { buildWeb } from '../../web/build.js';
 import { startNodeServer } from '../server/node.js';
+import { median } from './latency-stats.js';
 
 const RUNS = 7;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,7 +26,6 @@ if (!existsSync(CHROMIUM)) {
 
 const server = await startNodeServer({ port: 0, host: '127.0.0.1', embed: false, log: () => {}, config: { dbPath: ':memory:', rateLimitPerMin: 0, logRequests: false } });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 /** Milliseconds from navigation start to the page's own readiness signal, each run in a fresh (cold-cache) context. */
 async function measure(path: string, ready: string): Promise<{ domContentLoaded: number[]; ready: number[] }> {
@@ -45,7 +45,7 @@ async function measure(path: string, ready: string): Promise<{ domContentLoaded:
 
 const staff = await measure('/', '#examples button');
 const demo = await measure('/embed-demo', 'wujin-qa-widget');
-const row = (name: string, xs: number[]) => `| ${name} | ${percentile(xs, 50).toFixed(0)} ms | ${Math.max(...xs).toFixed(0)} ms |`;
+const row = (name: string, xs: number[]) => `| ${name} | ${median(xs).toFixed(0)} ms | ${Math.max(...xs).toFixed(0)} ms |`;
 console.log(`\nPage load on localhost, ${RUNS} cold runs each (Chromium ${browser.version()}):\n`);
 console.log('| measure | median | worst |\n| --- | --- | --- |');
 console.log(row('staff page: DOMContentLoaded', staff.domContentLoaded));

@@ -15,8 +15,6 @@ import type { ServerConfig } from './server-config.js';
 import type { AssetSource } from './web-assets.js';
 import { mountWebRoutes } from './web-routes.js';
 
-export { MAX_BODY_BYTES } from './ask-routes.js';
-
 /** The engine the app answers with; a getter so that a rebuilt engine can be swapped in without a restart. */
 export type EngineSource = () => QaEngine;
 

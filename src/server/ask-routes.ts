@@ -4,10 +4,9 @@ import { hashClient, normaliseQuestion } from '../store/normalise-question.js';
 import type { QaStore } from '../store/types.js';
 import type { EngineSource } from './app.js';
 import { errorResponse } from './errors.js';
+import { MAX_BODY_BYTES } from './limits.js';
 import type { LogSink } from './request-log.js';
 import { askSchema, describeZodError, feedbackSchema } from './schemas.js';
-
-export const MAX_BODY_BYTES = 16 * 1024;
 
 export interface AskRouteOptions {
   store: QaStore;

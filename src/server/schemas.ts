@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-export const MAX_QUESTION_CHARS = 500;
-export const MAX_HISTORY_TURNS = 20;
-export const MAX_TURN_CHARS = 2000;
+import { MAX_COMMENT_CHARS, MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS } from './limits.js';
 
 /** Lone UTF-16 surrogates cannot be segmented or shown; reject them instead of answering garbage. */
 const wellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
@@ -35,8 +33,6 @@ export function askSchema(docIds: string[]) {
     interface: z.enum(['widget', 'staff', 'api']).default('api'),
   });
 }
-
-export const MAX_COMMENT_CHARS = 500;
 
 /** A citizen's or staff member's rating of one logged answer: the five levels of 好差评 (5 = 非常满意 … 1 = 非常不满意). */
 export const feedbackSchema = z.object({

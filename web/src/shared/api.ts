@@ -1,13 +1,16 @@
 /** The assistant's HTTP API as the pages and the widget use it; the answer shapes are the engine's own. */
 import type { AnswerResult, Citation } from '../../../src/answer/types.js';
 import type { ChatTurn } from '../../../src/retrieve/analyze-question.js';
+import { MAX_HISTORY_TURNS, MAX_TURN_CHARS } from '../../../src/server/limits.js';
 import type { FeedbackBody } from '../../../src/server/schemas.js';
+import type { Interface as LoggedInterface } from '../../../src/store/types.js';
 
 export type { Citation, Figure, RankedPassage } from '../../../src/answer/types.js';
 /** POST /api/ask's body: the engine's result with the request id, without the internal script tag. */
 export type AskResult = Omit<AnswerResult, 'script'> & { id?: string };
 export type { ChatTurn };
-export type Interface = 'staff' | 'widget';
+/** The web faces of the assistant, as the question log names them. */
+export type Interface = Exclude<LoggedInterface, 'api'>;
 export interface DocSection {
   title: string;
   path: string[];
@@ -24,9 +27,6 @@ export interface DocText extends DocSummary {
   text: string;
 }
 
-/** Server limits (src/server/schemas.ts): history turns and characters per turn. */
-export const MAX_HISTORY_TURNS = 20;
-export const MAX_TURN_CHARS = 2000;
 
 export class ApiError extends Error {
   constructor(

@@ -1,10 +1,10 @@
+import { MAX_COMMENT_CHARS } from '../../../src/server/limits.js';
 import type { Api } from '../shared/api.js';
 import { h, uid } from '../shared/dom.js';
 import type { Strings } from '../shared/i18n.js';
 
 /** The five levels of the national 好差评 convention, best first: 非常满意 = 5 … 非常不满意 = 1. */
 const LEVELS = [5, 4, 3, 2, 1] as const;
-export const MAX_COMMENT_CHARS = 500;
 
 /** Rating and optional comment for one answer, posted to /api/feedback; says in a status line whether it was accepted. */
 export function ratingForm(api: Api, s: Strings, answerId: string): HTMLFormElement {

@@ -2,6 +2,7 @@
  * `<script src="…/widget.js" data-api="…" defer>`: a floating 智能问答 button and chat panel, rendered in a
  * shadow root so that the host page's CSS and the widget's cannot touch each other.
  */
+import { MAX_QUESTION_CHARS } from '../../../src/server/limits.js';
 import { createApi, type AskResult, type ChatTurn } from '../shared/api.js';
 import { answerText, citationCard } from '../shared/answer-view.js';
 import { clear, h, uid } from '../shared/dom.js';
@@ -57,7 +58,7 @@ function mount(script: HTMLScriptElement | null): void {
   const log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'wjqa-title', tabindex: '0' }, greeting);
   const disclaimer = h('p', { class: 'disclaimer' });
   const questionLabel = h('label', { for: 'wjqa-question', class: 'question-label' });
-  const input = h('textarea', { id: 'wjqa-question', rows: '2', maxlength: '500', autocomplete: 'off' });
+  const input = h('textarea', { id: 'wjqa-question', rows: '2', maxlength: String(MAX_QUESTION_CHARS), autocomplete: 'off' });
   const sendButton = h('button', { type: 'submit', class: 'send' });
   const form = h('form', { class: 'ask' }, questionLabel, h('div', { class: 'ask-row' }, input, sendButton));
   const panel = h(
