@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { QaEngine } from '../src/answer/engine.js';
+import type { QaEngine } from '../src/answer/engine.js';
+import { loadEngine } from '../src/answer/load-engine.js';
 import { numbersIn } from '../src/answer/figures.js';
 import type { AnswerResult } from '../src/answer/types.js';
 
 let engine: QaEngine;
 beforeAll(async () => {
-  engine = await QaEngine.create({ embed: false });
+  engine = await loadEngine({ embed: false });
 });
 
 const REPORT = 'work-report-2026';

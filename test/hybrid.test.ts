@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QaEngine } from '../src/answer/engine.js';
+import type { QaEngine } from '../src/answer/engine.js';
+import { loadEngine } from '../src/answer/load-engine.js';
 import { loadEmbedConfig, type EmbedConfig } from '../src/embed/model-config.js';
 import { DENSE_FILE } from '../src/index/dense-index.js';
 import { MANIFEST_FILE, readManifest, sha256File } from '../src/index/manifest.js';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   fs.rmSync(WORK_DIR, { recursive: true, force: true });
   makeFixtureModel(MODELS_DIR);
   embed = loadEmbedConfig({}, { modelId: FIXTURE_MODEL_ID, modelsDir: MODELS_DIR, allowRemote: false, disabled: false });
-  engine = await QaEngine.create({ embed, indexDir: INDEX_DIR, log: (l) => firstLog.push(l) });
+  engine = await loadEngine({ embed, indexDir: INDEX_DIR, log: (l) => firstLog.push(l) });
 });
 
 afterAll(() => {
@@ -86,7 +87,7 @@ describe('hybrid engine with the fixture model', () => {
 
   it('loads the stored index on a second start instead of rebuilding', async () => {
     const lines: string[] = [];
-    const again = await QaEngine.create({ embed, indexDir: INDEX_DIR, log: (l) => lines.push(l) });
+    const again = await loadEngine({ embed, indexDir: INDEX_DIR, log: (l) => lines.push(l) });
     expect(lines.some((l) => /rebuilding/.test(l))).toBe(false);
     expect(lines.some((l) => /loaded/.test(l))).toBe(true);
     expect(again.retriever.mode).toBe('hybrid');

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QaEngine } from '../src/answer/engine.js';
+import { loadEngine } from '../src/answer/load-engine.js';
 import { createApp } from '../src/server/app.js';
 import type { RunningServer } from '../src/server/node.js';
 import { toCsv } from '../src/store/csv.js';
@@ -219,7 +219,7 @@ describe('limits', () => {
   });
 
   it('stops a request that runs past the timeout with 503 timeout', async () => {
-    const engine = await QaEngine.create({ embed: false });
+    const engine = await loadEngine({ embed: false });
     const slow = new SqliteStore(':memory:');
     const slowStore: QaStore = Object.assign(Object.create(slow), { logQuestion: () => new Promise<void>((done) => setTimeout(done, 1500)) });
     const app = createApp(() => engine, { store: slowStore, config: { widgetOrigins: [], requestTimeoutMs: 200, logRequests: false }, clientAddress: () => 'test' });

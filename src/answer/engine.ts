@@ -1,8 +1,5 @@
-import { loadEmbedConfig, type EmbedConfig } from '../embed/model-config.js';
-import { createDenseRetriever } from '../index/dense-retriever.js';
-import { buildLexicalIndex } from '../index/lexical-index.js';
-import { corpusHash, loadCorpus } from '../ingest/load-corpus.js';
-import type { Chunk, DocumentEntry, ParsedDocument } from '../ingest/types.js';
+import type { DocumentEntry, ParsedDocument } from '../ingest/types.js';
+import type { LexicalIndex } from '../index/lexical-index.js';
 import { analyzeQuestion } from '../retrieve/analyze-question.js';
 import { Retriever, type DenseSearch, type ScoredChunk } from '../retrieve/retriever.js';
 import { normalizeForMatch } from '../text/normalize.js';
@@ -10,65 +7,57 @@ import { answerQuestion, type AnswerContext, type AnswerOptions } from './answer
 import { TermStats } from './term-stats.js';
 import type { AnswerResult } from './types.js';
 
-export interface EngineOptions {
-  corpusDir?: string;
-  indexDir?: string;
-  /** Embedding model settings; `false` runs lexical only without looking for a model. */
-  embed?: EmbedConfig | false;
-  log?: (line: string) => void;
-  /** Rank by the embedding alone (an evaluation baseline; needs a model). */
-  denseOnly?: boolean;
-}
-
 export interface RetrieverStatus {
   lexical: { active: true; detail: string };
   dense: { active: boolean; modelId?: string; detail: string };
 }
 
-/** Everything needed to answer: parsed documents, passages, the lexical index and, when a model is present, the dense one. */
+/**
+ * What an engine is made of, all plain data: the parsed documents (with their passages) and the lexical index
+ * over those passages. Node builds it from corpus/ at start; the Worker loads it prebuilt (npm run build:worker).
+ */
+export interface EngineData {
+  corpusHash: string;
+  documents: ParsedDocument[];
+  lexical: LexicalIndex;
+}
+
+export interface DenseOption {
+  search: DenseSearch;
+  status: RetrieverStatus['dense'];
+  /** Rank by the embedding alone (an evaluation baseline). */
+  only?: boolean;
+}
+
+/**
+ * Everything needed to answer: parsed documents, passages, the lexical index and, when a model is present, the
+ * dense one. Free of Node APIs so that the Worker runs the very same engine (loadEngine builds one on Node).
+ */
 export class QaEngine {
   readonly byDoc: Map<string, ParsedDocument>;
+  readonly documents: ParsedDocument[];
+  readonly chunks: ParsedDocument['chunks'];
+  readonly retriever: Retriever;
+  readonly status: RetrieverStatus;
+  readonly corpusHash: string;
   private readonly ctx: AnswerContext;
 
-  private constructor(
-    readonly documents: ParsedDocument[],
-    readonly chunks: Chunk[],
-    readonly retriever: Retriever,
-    readonly status: RetrieverStatus,
-    readonly corpusHash: string,
-  ) {
-    this.byDoc = new Map(documents.map((d) => [d.entry.id, d]));
-    this.ctx = {
-      retriever,
-      stats: new TermStats(chunks.map((c) => c.pageContent)),
-      documents: new Map<string, DocumentEntry>(documents.map((d) => [d.entry.id, d.entry])),
-      corpusText: normalizeForMatch(documents.map((d) => d.cleaned).join('\n')),
+  constructor(data: EngineData, dense?: DenseOption, denseOff: RetrieverStatus['dense'] = { active: false, detail: 'embedding disabled' }) {
+    this.documents = data.documents;
+    this.chunks = data.documents.flatMap((d) => d.chunks);
+    this.corpusHash = data.corpusHash;
+    this.retriever = new Retriever(this.chunks, data.lexical, dense?.search, dense?.only === true);
+    this.status = {
+      lexical: { active: true, detail: `BM25 over jieba words and character bigrams, ${this.chunks.length} passages` },
+      dense: dense?.status ?? denseOff,
     };
-  }
-
-  static async create(opts: EngineOptions = {}): Promise<QaEngine> {
-    const log = opts.log ?? (() => {});
-    const documents = loadCorpus(opts.corpusDir);
-    const chunks = documents.flatMap((d) => d.chunks);
-    const hash = corpusHash(opts.corpusDir);
-    const lexical = buildLexicalIndex(chunks);
-    const lexicalDetail = `BM25 over jieba words and character bigrams, ${chunks.length} passages`;
-
-    let dense: DenseSearch | undefined;
-    let denseStatus: RetrieverStatus['dense'] = { active: false, detail: 'embedding disabled' };
-    if (opts.embed !== false) {
-      const cfg = opts.embed ?? loadEmbedConfig();
-      const made = await createDenseRetriever({ cfg, chunks, corpusHash: hash, indexDir: opts.indexDir, log });
-      if ('unavailable' in made) {
-        denseStatus = { active: false, modelId: cfg.modelId, detail: made.unavailable };
-        log(`[engine] dense retrieval off: ${made.unavailable}`);
-      } else {
-        dense = { modelId: made.modelId, search: (q, k) => made.search(q, k) };
-        denseStatus = { active: true, modelId: made.modelId, detail: `HNSW index ${made.indexAction}, ${made.index.size} vectors` };
-      }
-    }
-    const retriever = new Retriever(chunks, lexical, dense, opts.denseOnly === true);
-    return new QaEngine(documents, chunks, retriever, { lexical: { active: true, detail: lexicalDetail }, dense: denseStatus }, hash);
+    this.byDoc = new Map(this.documents.map((d) => [d.entry.id, d]));
+    this.ctx = {
+      retriever: this.retriever,
+      stats: new TermStats(this.chunks.map((c) => c.pageContent)),
+      documents: new Map<string, DocumentEntry>(this.documents.map((d) => [d.entry.id, d.entry])),
+      corpusText: normalizeForMatch(this.documents.map((d) => d.cleaned).join('\n')),
+    };
   }
 
   answer(question: string, opts: AnswerOptions = {}): Promise<AnswerResult> {

@@ -13,13 +13,13 @@ const question = process.argv[3] || '2025年武进区地区生产总值是多少
 
 // performance.now() counts from process start, so this includes node boot and the tsx loader.
 const bootMs = performance.now();
-const { QaEngine } = await import('../answer/engine.js');
+const { loadEngine } = await import('../answer/load-engine.js');
 const { loadEmbedConfig } = await import('../embed/model-config.js');
 const importedAt = performance.now();
 
 // "default" is the configuration `npm start` uses, with downloads forced off: the bench never touches the network.
 const embed = mode === 'lexical' ? false : loadEmbedConfig(process.env, { allowRemote: false });
-const engine = await QaEngine.create({ embed, log: () => {} });
+const engine = await loadEngine({ embed, log: () => {} });
 const builtAt = performance.now();
 const result = await engine.answer(question);
 const answeredAt = performance.now();

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { QaEngine } from '../answer/engine.js';
+import { loadEngine } from '../answer/load-engine.js';
 import { BENCH_QUESTIONS } from './bench-questions.js';
 import { coldStartOnce, REPO_ROOT, type ColdMode, type ColdStartRun } from './cold-start.js';
 import { runLoad, type LoadResult } from './http-load.js';
@@ -78,7 +78,7 @@ const mean = (pick: (b: BuildTiming) => number) => round2(builds.reduce((s, b) =
 
 // 3. In-process latency, lexical engine.
 step('in-process: building lexical engine');
-const engine = await QaEngine.create({ embed: false });
+const engine = await loadEngine({ embed: false });
 const denseBuild = await timeDenseBuild(coldRuns.default[0].child.dense, engine.chunks, engine.corpusHash, scratchDir);
 step(`in-process: warm-up pass + ${PASSES} passes over ${questions.length} questions`);
 await runPasses(engine, questions, 1, INPROCESS_MAX_MS, () => sampler.sample());

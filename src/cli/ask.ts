@@ -1,5 +1,5 @@
 /** `npm run ask -- "问题"`: answer one question from the command line (`--json` prints the API's JSON). */
-import { QaEngine } from '../answer/engine.js';
+import { loadEngine } from '../answer/load-engine.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -10,7 +10,7 @@ if (!question) {
   process.exit(2);
 }
 
-const engine = await QaEngine.create({ embed: lexicalOnly ? false : undefined });
+const engine = await loadEngine({ embed: lexicalOnly ? false : undefined });
 const result = await engine.answer(question);
 if (json) {
   console.log(JSON.stringify(result, null, 2));

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import { QaEngine } from '../answer/engine.js';
+import { loadEngine } from '../answer/load-engine.js';
 import { loadEmbedConfig, type EmbedConfig } from '../embed/model-config.js';
 import { corpusHash } from '../ingest/load-corpus.js';
 import { CATEGORIES, loadGold, type Category, type GoldItem } from './gold.js';
@@ -76,14 +76,14 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalRun> {
     systems.push(httpSystem(opts.url));
     primary = 'server';
   }
-  const lexical = await QaEngine.create({ embed: false, indexDir: opts.indexDir });
+  const lexical = await loadEngine({ embed: false, indexDir: opts.indexDir });
   if (!opts.url || baselines) systems.push(engineSystem('lexical', 'the assistant on its BM25 retriever alone (no model)', lexical));
 
   if (opts.embed !== false && (baselines || !opts.url)) {
     const cfg = opts.embed ?? loadEmbedConfig();
-    const hybrid = await QaEngine.create({ embed: cfg, indexDir: opts.indexDir });
+    const hybrid = await loadEngine({ embed: cfg, indexDir: opts.indexDir });
     if (hybrid.status.dense.active) {
-      const dense = await QaEngine.create({ embed: cfg, indexDir: opts.indexDir, denseOnly: true });
+      const dense = await loadEngine({ embed: cfg, indexDir: opts.indexDir, denseOnly: true });
       if (!opts.url) primary = 'hybrid';
       if (baselines) systems.push(engineSystem('dense', `the assistant on ${cfg.modelId} embeddings alone (HNSW)`, dense));
       systems.push(engineSystem('hybrid', `the assistant with BM25 and ${cfg.modelId} fused (RRF)`, hybrid));

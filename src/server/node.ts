@@ -3,7 +3,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { Context } from 'hono';
-import { QaEngine, type EngineOptions } from '../answer/engine.js';
+import type { QaEngine } from '../answer/engine.js';
+import { loadEngine, type EngineOptions } from '../answer/load-engine.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import { createApp } from './app.js';
 import { diskAssets } from './disk-assets.js';
@@ -52,7 +53,7 @@ function clientAddressOf(trustProxy: boolean) {
 export async function startNodeServer(opts: NodeServerOptions = {}): Promise<RunningServer> {
   const config: ServerConfig = { ...loadServerConfig(), ...opts.config };
   const log = opts.log ?? ((line: string) => console.log(line));
-  let engine = await QaEngine.create({ ...opts, log });
+  let engine = await loadEngine({ ...opts, log });
   const store = new SqliteStore(config.dbPath === ':memory:' ? ':memory:' : resolve(config.dbPath));
   log(`[store] ${store.path}: WAL, ${store.applied.length ? `applied ${store.applied.join(', ')}` : 'schema up to date'}`);
 
@@ -69,7 +70,7 @@ export async function startNodeServer(opts: NodeServerOptions = {}): Promise<Run
     (rebuilding ??= (async () => {
       const started = Date.now();
       try {
-        const next = await QaEngine.create({ ...opts, log });
+        const next = await loadEngine({ ...opts, log });
         engine = next; // one assignment: a request reads the engine once and keeps the one it got
         const summary = { chunks: next.chunks.length, mode: next.retriever.mode, corpusHash: next.corpusHash, tookMs: Date.now() - started };
         log(`[reindex] swapped in a new engine: ${JSON.stringify(summary)}`);

@@ -1,7 +1,7 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { createSegmenter } from '#segmenter';
 import { ENGLISH_GLOSSARY } from './english-glossary.js';
 import { normalizeForMatch } from './normalize.js';
+import type { Segmenter } from './segmenter.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
 
 /**
@@ -17,16 +17,15 @@ const DOMAIN_WORDS = [
   '耕地保有量', '高价值发明专利', '研发经费', '生产性服务业', '老年助餐', '托育', '换位跑一次', '食武驿', '爱心榕',
 ];
 
-let jieba: Jieba | undefined;
-function segmenter(): Jieba {
-  if (!jieba) {
-    jieba = Jieba.withDict(dict);
-    // Synonyms and glossary terms are words too: "高企" must reach the synonym table whole, not as 高 + 企.
-    const words = new Set([...DOMAIN_WORDS, ...SYNONYM_GROUPS.flat(), ...Object.values(ENGLISH_GLOSSARY)]);
-    const han = [...words].filter((w) => /^[\p{Script=Han}]{2,}$/u.test(w));
-    jieba.loadDict(Buffer.from(han.map((w) => `${w} 100000 n`).join('\n')));
-  }
-  return jieba;
+/** Words added to jieba's dictionary. Synonyms and glossary terms are words too: "高企" must reach the synonym table whole, not as 高 + 企. */
+export function extraWords(): string[] {
+  const words = new Set([...DOMAIN_WORDS, ...SYNONYM_GROUPS.flat(), ...Object.values(ENGLISH_GLOSSARY)]);
+  return [...words].filter((w) => /^[\p{Script=Han}]{2,}$/u.test(w));
+}
+
+let jieba: Segmenter | undefined;
+function segmenter(): Segmenter {
+  return (jieba ??= createSegmenter(extraWords()));
 }
 
 /** Words with their part-of-speech tags (jieba's: "ns" place name, "r" pronoun, "n" noun …). */

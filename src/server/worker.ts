@@ -1,0 +1,85 @@
+/**
+ * The Cloudflare Workers entry point: the same Hono app as src/server/node.ts, with the engine loaded from the data
+ * `npm run build:worker` prebuilt (no corpus parsing, no file system), the question log in D1, the rate limit,
+ * web assets and dense search through bindings. Without the AI and VECTORS bindings it answers lexically, exactly as
+ * the Node server does without a model.
+ */
+import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types/index.js';
+import type { Hono } from 'hono';
+// Written by `npm run build:worker` (src/cli/build-worker.ts); imported as text so the isolate parses it with JSON.parse.
+import engineDataText from '../../dist/worker/engine-data.txt';
+import { QaEngine, type DenseOption, type EngineData, type RetrieverStatus } from '../answer/engine.js';
+import type { DenseSearch } from '../retrieve/retriever.js';
+import { D1Store } from '../store/d1-store.js';
+import { createApp } from './app.js';
+import { loadServerConfig } from './server-config.js';
+import { bindingAssets, bindingLimiter, DEFAULT_WORKERS_EMBED_MODEL, workersAiDense, type WorkerEnv } from './worker-bindings.js';
+
+const DAY_MS = 86_400_000;
+
+/** The string settings the Node server reads from its environment, read here from vars and secrets. */
+function configOf(env: WorkerEnv) {
+  const { ADMIN_TOKEN, WIDGET_ORIGINS, REQUEST_TIMEOUT_MS, LOG_REQUESTS, RATE_LIMIT_PER_MIN, RETENTION_DAYS } = env;
+  return loadServerConfig({ ADMIN_TOKEN, WIDGET_ORIGINS, REQUEST_TIMEOUT_MS, LOG_REQUESTS, RATE_LIMIT_PER_MIN, RETENTION_DAYS });
+}
+
+/**
+ * Dense retrieval when both bindings are there and answer a probe query; otherwise the reason, shown in /healthz.
+ * A later failure of either service drops that one query to the lexical ranking instead of failing the answer.
+ */
+async function denseOf(env: WorkerEnv): Promise<{ dense?: DenseOption; off?: RetrieverStatus['dense'] }> {
+  if (!env.AI || !env.VECTORS) return { off: { active: false, detail: 'no AI and VECTORS bindings: lexical retrieval only' } };
+  const modelId = env.EMBED_MODEL || DEFAULT_WORKERS_EMBED_MODEL;
+  const remote = workersAiDense(env.AI, env.VECTORS, modelId);
+  try {
+    await remote.search('武进区', 1);
+  } catch (err) {
+    return { off: { active: false, modelId, detail: `Workers AI / Vectorize unavailable (${String(err)}): lexical retrieval only` } };
+  }
+  const search: DenseSearch = {
+    modelId,
+    search: (q, k) =>
+      remote.search(q, k).catch((err: unknown) => {
+        console.error(JSON.stringify({ level: 'error', message: `dense search failed, lexical only: ${String(err)}` }));
+        return [];
+      }),
+  };
+  return { dense: { search, status: { active: true, modelId, detail: `Vectorize index (VECTORS) queried with Workers AI ${modelId}` } } };
+}
+
+async function buildApp(env: WorkerEnv): Promise<Hono> {
+  const config = configOf(env);
+  const data = JSON.parse(engineDataText) as EngineData;
+  const { dense, off } = await denseOf(env);
+  const engine = new QaEngine(data, dense, off);
+  return createApp(() => engine, {
+    store: new D1Store(env.DB),
+    config,
+    // Set by Cloudflare's edge for every request; a client cannot forge it there.
+    clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
+    ...(env.RATE_LIMITER && config.rateLimitPerMin > 0 ? { limiter: bindingLimiter(env.RATE_LIMITER) } : {}),
+    ...(env.ASSETS ? { assets: bindingAssets(env.ASSETS) } : {}),
+  });
+}
+
+/** One app per isolate, built on its first request (the global scope has a tight CPU budget). */
+let app: Promise<Hono> | undefined;
+function appFor(env: WorkerEnv): Promise<Hono> {
+  return (app ??= buildApp(env).catch((err: unknown) => {
+    app = undefined;
+    throw err;
+  }));
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    return (await appFor(env)).fetch(request, env, ctx);
+  },
+
+  /** The daily cron in wrangler.toml: the retention purge the Node server runs on a timer. */
+  async scheduled(_controller: ScheduledController, env: WorkerEnv): Promise<void> {
+    const { retentionDays } = configOf(env);
+    const removed = await new D1Store(env.DB).purge(Date.now() - retentionDays * DAY_MS);
+    console.log(JSON.stringify({ level: 'info', message: `retention ${retentionDays} days`, ...removed }));
+  },
+};

@@ -1,0 +1,71 @@
+/** `npm run worker:dev` (wrangler dev, local workerd) in a child process on a free port, with a fresh local D1. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+export interface WorkerProcess {
+  url: string;
+  child: ChildProcess;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => done(port));
+    });
+  });
+}
+
+/** Resolves once /healthz answers 200; `vars` become wrangler --var settings (e.g. RATE_LIMIT_PER_MIN:0). */
+export async function startWorkerProcess(vars: string[], timeoutMs = 180_000): Promise<WorkerProcess> {
+  const port = await freePort();
+  const state = mkdtempSync(join(tmpdir(), 'wujin-d1-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/worker-dev.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', WORKER_STATE_DIR: state, WORKER_VARS: vars.join(' ') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group: wrangler starts workerd, and both must go when the test ends
+  });
+  let text = '';
+  child.stdout!.on('data', (d) => (text += d));
+  child.stderr!.on('data', (d) => (text += d));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+    rmSync(state, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + timeoutMs;
+  let gone = false;
+  void exited.then(() => (gone = true));
+  while (Date.now() < deadline && !gone) {
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.status === 200) return { url, child, output: () => text, stop };
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`worker did not start (${gone ? 'exited' : 'timed out'}):\n${text}`);
+}
