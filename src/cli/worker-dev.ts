@@ -1,7 +1,7 @@
 /**
  * `npm run worker:dev`: the Worker in local workerd, offline. Builds the engine data and bundle, applies the D1
  * migrations to the local database, then runs `wrangler dev` on PORT (default 8787) in local mode with metrics off.
- * WORKER_STATE_DIR puts the local D1 database elsewhere (the tests use a fresh one per run).
+ * `--test-scheduled` lets GET /__scheduled run the daily cron handler. WORKER_STATE_DIR puts the local D1 database elsewhere (the tests use a fresh one per run).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
@@ -28,7 +28,7 @@ run(['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', s
 const vars = (process.env.WORKER_VARS ?? '').split(/\s+/).filter(Boolean).flatMap((v) => ['--var', v]);
 const dev = spawn(
   'npx',
-  ['wrangler', 'dev', '--local', '--port', port, '--ip', host, '--persist-to', state, '--show-interactive-dev-session=false', ...vars],
+  ['wrangler', 'dev', '--local', '--port', port, '--ip', host, '--persist-to', state, '--show-interactive-dev-session=false', '--test-scheduled', ...vars],
   { cwd: ROOT, env, stdio: 'inherit' },
 );
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => dev.kill(sig));

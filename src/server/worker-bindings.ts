@@ -3,6 +3,7 @@
  * (rate limiter, web assets, dense search). The Node server fills the same seams with memory, disk and HNSW.
  */
 import type { Ai, D1Database, Fetcher, RateLimit, VectorizeIndex } from '@cloudflare/workers-types/index.js';
+import type { DenseOption, RetrieverStatus } from '../answer/engine.js';
 import type { DenseSearch } from '../retrieve/retriever.js';
 import type { RateLimiter } from './rate-limit.js';
 import { contentTypeOf, isAssetName, type AssetSource } from './web-assets.js';
@@ -60,4 +61,28 @@ export function workersAiDense(ai: Ai, vectors: VectorizeIndex, modelId: string)
       return res.matches.map((m) => ({ chunkId: m.id, score: m.score }));
     },
   };
+}
+
+/**
+ * Dense retrieval when both bindings are there and answer a probe query; otherwise the reason, shown in /healthz.
+ * A later failure of either service drops that one query to the lexical ranking instead of failing the answer.
+ */
+export async function denseFromBindings(env: Pick<WorkerEnv, 'AI' | 'VECTORS' | 'EMBED_MODEL'>): Promise<{ dense?: DenseOption; off?: RetrieverStatus['dense'] }> {
+  if (!env.AI || !env.VECTORS) return { off: { active: false, detail: 'no AI and VECTORS bindings: lexical retrieval only' } };
+  const modelId = env.EMBED_MODEL || DEFAULT_WORKERS_EMBED_MODEL;
+  const remote = workersAiDense(env.AI, env.VECTORS, modelId);
+  try {
+    await remote.search('武进区', 1);
+  } catch (err) {
+    return { off: { active: false, modelId, detail: `Workers AI / Vectorize unavailable (${String(err)}): lexical retrieval only` } };
+  }
+  const search: DenseSearch = {
+    modelId,
+    search: (q, k) =>
+      remote.search(q, k).catch((err: unknown) => {
+        console.error(JSON.stringify({ level: 'error', message: `dense search failed, lexical only: ${String(err)}` }));
+        return [];
+      }),
+  };
+  return { dense: { search, status: { active: true, modelId, detail: `Vectorize index (VECTORS) queried with Workers AI ${modelId}` } } };
 }

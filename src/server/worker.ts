@@ -8,12 +8,11 @@ import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-
 import type { Hono } from 'hono';
 // Written by `npm run build:worker` (src/cli/build-worker.ts); imported as text so the isolate parses it with JSON.parse.
 import engineDataText from '../../dist/worker/engine-data.txt';
-import { QaEngine, type DenseOption, type EngineData, type RetrieverStatus } from '../answer/engine.js';
-import type { DenseSearch } from '../retrieve/retriever.js';
+import { QaEngine, type EngineData } from '../answer/engine.js';
 import { D1Store } from '../store/d1-store.js';
 import { createApp } from './app.js';
 import { loadServerConfig } from './server-config.js';
-import { bindingAssets, bindingLimiter, DEFAULT_WORKERS_EMBED_MODEL, workersAiDense, type WorkerEnv } from './worker-bindings.js';
+import { bindingAssets, bindingLimiter, denseFromBindings, type WorkerEnv } from './worker-bindings.js';
 
 const DAY_MS = 86_400_000;
 
@@ -23,34 +22,10 @@ function configOf(env: WorkerEnv) {
   return loadServerConfig({ ADMIN_TOKEN, WIDGET_ORIGINS, REQUEST_TIMEOUT_MS, LOG_REQUESTS, RATE_LIMIT_PER_MIN, RETENTION_DAYS });
 }
 
-/**
- * Dense retrieval when both bindings are there and answer a probe query; otherwise the reason, shown in /healthz.
- * A later failure of either service drops that one query to the lexical ranking instead of failing the answer.
- */
-async function denseOf(env: WorkerEnv): Promise<{ dense?: DenseOption; off?: RetrieverStatus['dense'] }> {
-  if (!env.AI || !env.VECTORS) return { off: { active: false, detail: 'no AI and VECTORS bindings: lexical retrieval only' } };
-  const modelId = env.EMBED_MODEL || DEFAULT_WORKERS_EMBED_MODEL;
-  const remote = workersAiDense(env.AI, env.VECTORS, modelId);
-  try {
-    await remote.search('武进区', 1);
-  } catch (err) {
-    return { off: { active: false, modelId, detail: `Workers AI / Vectorize unavailable (${String(err)}): lexical retrieval only` } };
-  }
-  const search: DenseSearch = {
-    modelId,
-    search: (q, k) =>
-      remote.search(q, k).catch((err: unknown) => {
-        console.error(JSON.stringify({ level: 'error', message: `dense search failed, lexical only: ${String(err)}` }));
-        return [];
-      }),
-  };
-  return { dense: { search, status: { active: true, modelId, detail: `Vectorize index (VECTORS) queried with Workers AI ${modelId}` } } };
-}
-
 async function buildApp(env: WorkerEnv): Promise<Hono> {
   const config = configOf(env);
   const data = JSON.parse(engineDataText) as EngineData;
-  const { dense, off } = await denseOf(env);
+  const { dense, off } = await denseFromBindings(env);
   const engine = new QaEngine(data, dense, off);
   return createApp(() => engine, {
     store: new D1Store(env.DB),

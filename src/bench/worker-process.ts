@@ -1,17 +1,35 @@
 /** `npm run worker:dev` (wrangler dev, local workerd) in a child process on a free port, with a fresh local D1. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { REPO_ROOT } from './cold-start.js';
 
 export interface WorkerProcess {
   url: string;
   child: ChildProcess;
   output(): string;
+  /** The workerd process serving the Worker (for /proc memory readings). */
+  workerdPid(): number | undefined;
   stop(): Promise<void>;
+}
+
+/** Processes of a process group whose command name is `name`, from /proc (Linux). */
+function pidsInGroup(pgid: number, name: string): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // state, ppid, pgrp, …
+      if (comm === name && Number(fields[2]) === pgid) out.push(Number(entry));
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return out;
 }
 
 export function freePort(): Promise<number> {
@@ -25,12 +43,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Resolves once /healthz answers 200; `vars` become wrangler --var settings (e.g. RATE_LIMIT_PER_MIN:0). */
+/**
+ * Resolves once wrangler says the runtime is ready, before any request (the Worker builds its engine on the first
+ * one, so memory read now is the idle runtime's). `vars` become wrangler --var settings (e.g. RATE_LIMIT_PER_MIN:0).
+ */
 export async function startWorkerProcess(vars: string[], timeoutMs = 180_000): Promise<WorkerProcess> {
   const port = await freePort();
   const state = mkdtempSync(join(tmpdir(), 'wujin-d1-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/worker-dev.ts'], {
-    cwd: ROOT,
+    cwd: REPO_ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', WORKER_STATE_DIR: state, WORKER_VARS: vars.join(' ') },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group: wrangler starts workerd, and both must go when the test ends
@@ -58,13 +79,10 @@ export async function startWorkerProcess(vars: string[], timeoutMs = 180_000): P
   let gone = false;
   void exited.then(() => (gone = true));
   while (Date.now() < deadline && !gone) {
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.status === 200) return { url, child, output: () => text, stop };
-    } catch {
-      /* not listening yet */
+    if (new RegExp(`Ready on http://127\\.0\\.0\\.1:${port}`).test(text)) {
+      return { url, child, output: () => text, workerdPid: () => pidsInGroup(child.pid!, 'workerd')[0], stop };
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 100));
   }
   await stop();
   throw new Error(`worker did not start (${gone ? 'exited' : 'timed out'}):\n${text}`);
