@@ -30,7 +30,8 @@ describe('Worker bindings in workerd: D1 question log, admin token, Rate Limitin
 
   beforeAll(async () => {
     // The rate limit stays on here: wrangler.toml's 60 requests per minute per client.
-    w = await startWorkerProcess([`ADMIN_TOKEN:${TOKEN}`, 'LOG_REQUESTS:0']);
+    // The bundle the first instance built: rebuilding would make that one's wrangler dev reload mid-suite.
+    w = await startWorkerProcess([`ADMIN_TOKEN:${TOKEN}`, 'LOG_REQUESTS:0'], { WORKER_SKIP_BUILD: '1' });
   }, 240_000);
 
   afterAll(async () => {

@@ -47,12 +47,12 @@ export function freePort(): Promise<number> {
  * Resolves once wrangler says the runtime is ready, before any request (the Worker builds its engine on the first
  * one, so memory read now is the idle runtime's). `vars` become wrangler --var settings (e.g. RATE_LIMIT_PER_MIN:0).
  */
-export async function startWorkerProcess(vars: string[], timeoutMs = 180_000): Promise<WorkerProcess> {
+export async function startWorkerProcess(vars: string[], extraEnv: Record<string, string> = {}, timeoutMs = 180_000): Promise<WorkerProcess> {
   const port = await freePort();
   const state = mkdtempSync(join(tmpdir(), 'wujin-d1-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/worker-dev.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', WORKER_STATE_DIR: state, WORKER_VARS: vars.join(' ') },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', WORKER_STATE_DIR: state, WORKER_VARS: vars.join(' '), ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group: wrangler starts workerd, and both must go when the test ends
   });
