@@ -13,7 +13,12 @@ export interface IsolateHeap {
 
 const MB = 1024 * 1024;
 
-export async function isolateHeap(inspectorPort: number, timeoutMs = 5_000): Promise<IsolateHeap> {
+/**
+ * `collect` first takes a heap snapshot, which makes V8 run a full collection (the protocol's collectGarbage gets no
+ * reply from workerd): the figures are then the live heap, not the heap with the garbage of past requests.
+ */
+export async function isolateHeap(inspectorPort: number, opts: { collect?: boolean; timeoutMs?: number } = {}): Promise<IsolateHeap> {
+  const timeoutMs = opts.timeoutMs ?? 30_000;
   const ws = new WebSocket(`ws://127.0.0.1:${inspectorPort}/ws`);
   const pending = new Map<number, (result: Record<string, number>) => void>();
   let next = 0;
@@ -36,6 +41,7 @@ export async function isolateHeap(inspectorPort: number, timeoutMs = 5_000): Pro
     ws.once('error', reject);
   });
   try {
+    if (opts.collect) await call('HeapProfiler.takeHeapSnapshot'); // its chunks arrive as events and are dropped
     const u = await call('Runtime.getHeapUsage');
     const used = (u.usedSize ?? 0) + (u.embedderHeapUsedSize ?? 0);
     const backing = u.backingStorageSize ?? 0;
