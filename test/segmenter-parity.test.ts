@@ -39,7 +39,8 @@ describe('jieba on Node (native) and on Workers (wasm)', () => {
   });
 
   it('tag every text alike', () => {
-    const differ = texts.filter((t) => JSON.stringify(native.tag(t, true)) !== JSON.stringify(wasm.tag(t, true)));
+    const pairs = (s: typeof native, t: string) => s.tag(t, true).map(({ word, tag }) => `${word}/${tag}`).join(' ');
+    const differ = texts.filter((t) => pairs(native, t) !== pairs(wasm, t));
     expect(differ).toEqual([]);
   });
 

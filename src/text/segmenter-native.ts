@@ -8,6 +8,6 @@ export function createSegmenter(extraWords: string[]): Segmenter {
   jieba.loadDict(Buffer.from(extraWords.map((w) => `${w} ${EXTRA_WORD_FREQ} ${EXTRA_WORD_TAG}`).join('\n')));
   return {
     cutForSearch: (text, hmm) => jieba.cutForSearch(text, hmm),
-    tag: (text, hmm) => jieba.tag(text, hmm).map(({ word, tag }) => ({ word, tag })),
+    tag: (text, hmm) => jieba.tag(text, hmm),
   };
 }

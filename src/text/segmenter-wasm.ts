@@ -12,6 +12,6 @@ export function wasmSegmenter(api: JiebaWasmApi, extraWords: string[]): Segmente
   for (const w of extraWords) api.add_word(w, EXTRA_WORD_FREQ, EXTRA_WORD_TAG);
   return {
     cutForSearch: (text, hmm) => api.cut_for_search(text, hmm),
-    tag: (text, hmm) => api.tag(text, hmm).map(({ word, tag }) => ({ word, tag })),
+    tag: (text, hmm) => api.tag(text, hmm),
   };
 }
