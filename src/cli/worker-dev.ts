@@ -1,8 +1,9 @@
 /**
  * `npm run worker:dev`: the Worker in local workerd, offline. Builds the engine data and bundle, applies the D1
  * migrations to the local database, then runs `wrangler dev` on PORT (default 8787) in local mode with metrics off.
- * `--test-scheduled` lets GET /__scheduled run the daily cron handler. WORKER_STATE_DIR puts the local D1 database elsewhere (the tests use a fresh one per run); WORKER_INSPECTOR_PORT
- * sets the V8 inspector's port (the benchmark reads the isolate's heap there).
+ * `--test-scheduled` lets GET /__scheduled run the daily cron handler. WORKER_STATE_DIR puts the local D1 database
+ * elsewhere (the tests use a fresh one per run); WORKER_INSPECTOR_PORT sets the V8 inspector's port (the benchmark
+ * reads the isolate's heap there); WORKER_SKIP_BUILD=1 serves the bundle already built.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Context } from 'hono';
 import type { QaEngine } from '../answer/engine.js';
 import { loadEngine, type EngineOptions } from '../answer/load-engine.js';
+import { DAY_MS, retentionCutoff } from '../store/queries.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import { createApp } from './app.js';
 import { diskAssets } from './disk-assets.js';
@@ -13,7 +14,6 @@ import type { LogSink } from './request-log.js';
 import { loadServerConfig, type ServerConfig } from './server-config.js';
 import type { AssetSource } from './web-assets.js';
 
-const DAY_MS = 86_400_000;
 
 export interface NodeServerOptions extends EngineOptions {
   port?: number;
@@ -58,7 +58,7 @@ export async function startNodeServer(opts: NodeServerOptions = {}): Promise<Run
   log(`[store] ${store.path}: WAL, ${store.applied.length ? `applied ${store.applied.join(', ')}` : 'schema up to date'}`);
 
   const purge = async () => {
-    const removed = await store.purge(Date.now() - config.retentionDays * DAY_MS);
+    const removed = await store.purge(retentionCutoff(config.retentionDays));
     if (removed.questions || removed.feedback) log(`[store] retention ${config.retentionDays} days: removed ${removed.questions} questions, ${removed.feedback} ratings`);
   };
   await purge();

@@ -10,11 +10,10 @@ import type { Hono } from 'hono';
 import engineDataText from '../../dist/worker/engine-data.txt';
 import { QaEngine, type EngineData } from '../answer/engine.js';
 import { D1Store } from '../store/d1-store.js';
+import { retentionCutoff } from '../store/queries.js';
 import { createApp } from './app.js';
 import { loadServerConfig } from './server-config.js';
 import { bindingAssets, bindingLimiter, denseFromBindings, type WorkerEnv } from './worker-bindings.js';
-
-const DAY_MS = 86_400_000;
 
 /** The string settings the Node server reads from its environment, read here from vars and secrets. */
 function configOf(env: WorkerEnv) {
@@ -54,7 +53,7 @@ export default {
   /** The daily cron in wrangler.toml: the retention purge the Node server runs on a timer. */
   async scheduled(_controller: ScheduledController, env: WorkerEnv): Promise<void> {
     const { retentionDays } = configOf(env);
-    const removed = await new D1Store(env.DB).purge(Date.now() - retentionDays * DAY_MS);
+    const removed = await new D1Store(env.DB).purge(retentionCutoff(retentionDays));
     console.log(JSON.stringify({ level: 'info', message: `retention ${retentionDays} days`, ...removed }));
   },
 };

@@ -33,7 +33,10 @@ export const SQL = {
 } as const;
 
 export const RATING_LABELS = ['非常不满意', '不满意', '基本满意', '满意', '非常满意'] as const;
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
+
+/** The cutoff of the retention purge: everything asked before it goes. */
+export const retentionCutoff = (retentionDays: number, now = Date.now()) => now - retentionDays * DAY_MS;
 
 /** Runs the statistics through any store's "all rows" function and shapes them for /api/admin/stats. */
 export async function collectStats(
