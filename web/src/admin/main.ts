@@ -1,13 +1,12 @@
 /** /admin: staff analytics from /api/admin/stats (bearer token kept for this tab only) and CSV exports. */
 import type { AdminStats } from '../../../src/store/types.js';
-import { clear, h } from '../shared/dom.js';
+import { byId, clear, h } from '../shared/dom.js';
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const form = $<HTMLFormElement>('token-form');
-const tokenInput = $<HTMLInputElement>('token');
-const days = $<HTMLSelectElement>('days');
-const status = $<HTMLParagraphElement>('status');
-const out = $<HTMLDivElement>('stats');
+const form = byId<HTMLFormElement>('token-form');
+const tokenInput = byId<HTMLInputElement>('token');
+const days = byId<HTMLSelectElement>('days');
+const status = byId<HTMLParagraphElement>('status');
+const out = byId<HTMLDivElement>('stats');
 const TOKEN_KEY = 'wjqa.admin.token';
 
 const authed = (path: string) => fetch(path, { headers: { authorization: `Bearer ${tokenInput.value}` } });

@@ -32,3 +32,6 @@ export function clear(el: Element): void {
 /** A short unique id for labels and aria-controls inside one page or shadow root. */
 let counter = 0;
 export const uid = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+/** An element of the page by id, typed by the caller (the pages' own markup guarantees it exists). */
+export const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

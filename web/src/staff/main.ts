@@ -1,7 +1,7 @@
 /** The staff chat page (/): conversations with history, highlighted figures, citations, the source view, why-this-answer. */
 import { createApi, type AskResult, type DocSummary } from '../shared/api.js';
 import { answerText, citationCard } from '../shared/answer-view.js';
-import { clear, h, uid } from '../shared/dom.js';
+import { byId, clear, h, uid } from '../shared/dom.js';
 import { askOneAtATime, bindQuestionForm } from '../shared/question-form.js';
 import { STAFF_EXAMPLES, STRINGS } from '../shared/i18n.js';
 import { ConversationStore, type Turn } from './conversations.js';
@@ -11,15 +11,14 @@ const s = STRINGS['zh-Hans'];
 const api = createApi(location.origin);
 const store = new ConversationStore();
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const log = $<HTMLDivElement>('log');
-const form = $<HTMLFormElement>('ask-form');
-const input = $<HTMLTextAreaElement>('question');
-const sendButton = $<HTMLButtonElement>('send');
-const conversationList = $<HTMLUListElement>('conversations');
-const panel = $<HTMLElement>('citation-panel');
-const panelBody = $<HTMLDivElement>('citation-body');
-const panelClose = $<HTMLButtonElement>('citation-close');
+const log = byId<HTMLDivElement>('log');
+const form = byId<HTMLFormElement>('ask-form');
+const input = byId<HTMLTextAreaElement>('question');
+const sendButton = byId<HTMLButtonElement>('send');
+const conversationList = byId<HTMLUListElement>('conversations');
+const panel = byId<HTMLElement>('citation-panel');
+const panelBody = byId<HTMLDivElement>('citation-body');
+const panelClose = byId<HTMLButtonElement>('citation-close');
 let panelOpener: HTMLElement | null = null;
 
 function openCitation(result: AskResult, n: number, opener: HTMLElement): void {
@@ -29,7 +28,7 @@ function openCitation(result: AskResult, n: number, opener: HTMLElement): void {
   panelOpener = opener;
   for (const b of document.querySelectorAll('.cite-marker[aria-expanded="true"]')) b.setAttribute('aria-expanded', 'false');
   opener.setAttribute('aria-expanded', 'true');
-  $<HTMLHeadingElement>('citation-heading').focus();
+  byId<HTMLHeadingElement>('citation-heading').focus();
 }
 
 function closeCitation(): void {
@@ -138,7 +137,7 @@ const ask = askOneAtATime({
 });
 
 function renderExamples(): void {
-  const list = $<HTMLUListElement>('examples');
+  const list = byId<HTMLUListElement>('examples');
   for (const q of STAFF_EXAMPLES) {
     const b = h('button', { type: 'button', class: 'example' }, q);
     b.addEventListener('click', () => void ask(q));
@@ -158,7 +157,7 @@ function documentOutline(doc: DocSummary): HTMLElement {
 }
 
 async function renderDocuments(): Promise<void> {
-  const box = $<HTMLDivElement>('documents');
+  const box = byId<HTMLDivElement>('documents');
   try {
     const { documents } = await api.documents();
     for (const d of documents) box.append(documentOutline(d));
@@ -170,14 +169,14 @@ async function renderDocuments(): Promise<void> {
 async function renderMode(): Promise<void> {
   try {
     const health = (await (await fetch('/healthz')).json()) as { mode: string };
-    $<HTMLSpanElement>('mode').textContent = `检索：${health.mode === 'lexical' ? '词法（未加载语义模型）' : health.mode}`;
+    byId<HTMLSpanElement>('mode').textContent = `检索：${health.mode === 'lexical' ? '词法（未加载语义模型）' : health.mode}`;
   } catch {
     /* the badge is informational */
   }
 }
 
 bindQuestionForm(form, input, (q) => void ask(q));
-$<HTMLButtonElement>('new-conversation').addEventListener('click', () => {
+byId<HTMLButtonElement>('new-conversation').addEventListener('click', () => {
   store.startNew();
   renderAll();
   input.focus();
