@@ -124,6 +124,17 @@ describe('picking the clause that answers', () => {
     const r = await ask('五个战略性新兴产业是哪些');
     expect(r.answer).toMatch(/机器人、人工智能、新型储能、新型碳材料、生物制造/);
   });
+
+  it('reads what the asker says about themselves as context, not as topic', async () => {
+    const r = await ask('我是一名记者，平时关注科技企业：2025年武进新认定高新技术企业多少家？');
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('815家');
+  });
+
+  it('finds the documents\' word for an everyday one (孩子 → 幼儿, 公交车 → 公交)', async () => {
+    expect((await ask('去年有多少孩子享受了大班免保教费？')).answer).toContain('1.52万名');
+    expect((await ask('今年公交车要开进哪些地方？')).answer).toContain('进医院、进校园、进园区');
+  });
 });
 
 describe('figures the two documents state differently', () => {

@@ -110,6 +110,24 @@ describe('question analysis', () => {
     expect(analyzeQuestion('“四城”指的是哪四城').contentTerms).toContain('四城');
   });
 
+  it('reads English intent from whole words and keeps quoted codes as names', () => {
+    // "journalist" contains "list", "corporate" contains "rate": neither says what is asked.
+    expect(analyzeQuestion('As a journalist, how many high-tech enterprises were newly recognised in 2025?').intent).toBe('figure');
+    expect(analyzeQuestion('Which corporate groups does the plan name?').intent).toBe('list');
+    expect(analyzeQuestion('In the "1234567" strategy, what is 2026 called?').contentTerms).toContain('1234567');
+  });
+
+  it('takes the words of a self-describing clause as context, not topic', () => {
+    const a = analyzeQuestion("I'm a journalist covering tech firms: how many high-tech enterprises were newly recognised in 2025?");
+    expect(a.contentTerms).toContain('高新技术企业');
+    expect(a.inherited).toEqual(['科技型企业']);
+    expect(a.inherited).not.toContain('高新技术企业');
+    const b = analyzeQuestion('我是做外贸的，今年武进进出口总额目标是多少？');
+    expect(b.inherited).not.toContain('进出口总额');
+    // A clause that asks is never context, even when it starts with 我.
+    expect(analyzeQuestion('我们区的高新技术企业有多少家，去年新认定了多少家？').inherited).toEqual([]);
+  });
+
   it('frames a follow-up with the earlier turns', () => {
     const history = [
       { role: 'user' as const, content: '到2030年武进区地区生产总值目标是什么？' },

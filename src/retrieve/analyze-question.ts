@@ -19,7 +19,10 @@ export interface QuestionAnalysis {
   matchText: string;
   /** Topic words the user asked about (no frame words, no question words). */
   contentTerms: string[];
-  /** Content terms carried over from earlier turns into an elliptic follow-up ("太湖清淤多少" → "滆湖呢？"): they count half. */
+  /**
+   * Context, not topic: content terms carried over from earlier turns into an elliptic follow-up ("太湖清淤多少" →
+   * "滆湖呢？") or named only where the asker describes themselves ("我是做外贸的，…"). They count half.
+   */
   inherited: string[];
   /** Synonyms of the content terms, matched at a lower weight. */
   expansions: string[];
@@ -47,12 +50,12 @@ const FRAME_WORDS = new Set([
   'cetdz', 'by', 'coming', '五年规划', '为此', '其中', '当中', '里面', '分别', '各', '各自'
 ]);
 
-const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|how many|how much|what percentage|what share|rate|target|growth|number of|total|amount|figure|standard/;
-const DEFINITION_INTENT = /是什么|什么是|什么叫|(?:是)?(?:做|干)什么的|指什么|是指|指的是|具体指|含义|意思|定义|何谓|包含什么内容|有什么内容|what is|what are|what does|mean|meaning|define|definition/;
-const LIST_INTENT = /哪些|哪几|哪[一二三四五六七八九十两“"]|是哪|包括|包含|有什么|分别是|which|list|name the|what are the/;
+const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how many|how much|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?)\b/;
+const DEFINITION_INTENT = /是什么|什么是|什么叫|(?:是)?(?:做|干)什么的|指什么|是指|指的是|具体指|含义|意思|定义|何谓|包含什么内容|有什么内容|\b(?:what is|what are|what does|means?|meaning|define|definition)\b/;
+const LIST_INTENT = /哪些|哪几|哪[一二三四五六七八九十两“"]|是哪|包括|包含|有什么|分别是|\b(?:which|list|name the|what are the)\b/;
 
 /** Questions about ways and reasons want sentences; everything else names a measure and wants its figure. */
-const GENERAL_INTENT = /如何|怎么|怎样|为什么|为何|措施|举措|做法|思路|重点|任务|方向|意义|how |why |what measures|what steps|what will .* do/;
+const GENERAL_INTENT = /如何|怎么|怎样|为什么|为何|措施|举措|做法|思路|重点|任务|方向|意义|\b(?:how|why|what measures|what steps|what will .* do)\b/;
 
 function intentOf(matchText: string): Intent {
   if (LIST_INTENT.test(matchText) && !/多少|(?<!哪)几[个家项万亿]/.test(matchText)) return 'list';
@@ -146,7 +149,8 @@ function toMatchText(question: string, script: QuestionScript): string {
     rest.match(
       /不含经开区|较十三五末|十三五|last year|this year|past five years|next five years|by 2030|15th five-year plan|14th five-year plan|development zone|cetdz|work report|five-year plan|outline|currently|at present|right now|\bnow\b/g,
     ) ?? [];
-  return normalizeForMatch([...chineseTermsFor(rest), ...han, ...spans, ...years, ...codes, ...frameWords].join(' '));
+  // Codes go back in quotes, which keeps them as names to match (quotedTerms) rather than bare numbers.
+  return normalizeForMatch([...chineseTermsFor(rest), ...han, ...spans, ...years, ...codes.map((c) => `“${c}”`), ...frameWords].join(' '));
 }
 
 /** How much a content term counts: inherited terms of a follow-up count half. */
@@ -179,13 +183,31 @@ function resolveOrdinal(question: string, history: ChatTurn[]): string {
   return zh ? question.replace(zh[0], item) : `${item} ${question}`;
 }
 
+/**
+ * "I'm a journalist covering tech firms: …", "我是做外贸的，…": a clause in which the asker describes
+ * themselves asks nothing; the topic is what the rest of the question names.
+ */
+const SELF_DESCRIPTION = /^(?:i'm|i am|i|as an?|we|we're|we are|my|our)\b|^(?:我|作为|本人|俺)/;
+const ASKS = /[?？]|吗|呢|多少|几|什么|哪|怎么|如何|是否|\b(?:how|what|which|who|when|where|why|is|are|does|do|did|was|were|can|could)\b/;
+
+/** Terms named only in self-describing clauses, which are context for the question rather than its topic. */
+function selfDescriptionTerms(question: string, script: QuestionScript, contentTerms: string[]): string[] {
+  const clauses = normalizeForMatch(question).split(/[,，:：;；。.!！—]+/).map((c) => c.trim()).filter(Boolean);
+  const self = clauses.filter((c) => SELF_DESCRIPTION.test(c) && !ASKS.test(c));
+  if (self.length === 0 || self.length === clauses.length) return [];
+  const asked = contentTermsOf(toMatchText(clauses.filter((c) => !self.includes(c)).join(' '), script));
+  if (asked.length === 0) return [];
+  const described = contentTermsOf(toMatchText(self.join(' '), script));
+  return contentTerms.filter((t) => described.includes(t) && !asked.some((a) => a.includes(t) || t.includes(a)));
+}
+
 export function analyzeQuestion(question: string, history: ChatTurn[] = []): QuestionAnalysis {
   const script = detectScript(question);
   let matchText = toMatchText(resolveOrdinal(question, history), script);
   let frame = detectFrame(matchText);
   let contentTerms = contentTermsOf(matchText);
   let followUp = false;
-  let inherited: string[] = [];
+  let inherited = selfDescriptionTerms(question, script, contentTerms);
   // English questions state their intent in English words, which matchText (Chinese terms) no longer has.
   let intent = intentOf(script === 'en' ? `${normalizeForMatch(question)} ${matchText}` : matchText);
 
@@ -210,8 +232,8 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
           contentTerms = [...new Set([...contentTerms, ...prevTerms])];
         } else {
           // "滆湖呢？" names what changes; the rest of the earlier question still stands, as context.
-          inherited = prevTerms;
-          contentTerms = [...contentTerms, ...inherited];
+          inherited = [...inherited, ...prevTerms];
+          contentTerms = [...contentTerms, ...prevTerms];
         }
         matchText = `${matchText} ${prevTerms.join(' ')}`;
         break;
