@@ -231,6 +231,14 @@ describe('questions the documents do not answer', () => {
     expect(r.citations.length).toBeLessThanOrEqual(3);
   });
 
+  it('does not answer a question for a day or month with a sentence that gives none', async () => {
+    const r = await engine.answer('花博园具体哪天开放？', { explain: true });
+    expect(r.found).toBe(false);
+    expect(r.declinedBy).toBe('no-date');
+    // Asked for the plan instead of a date, the same sentence answers.
+    expect((await ask('今年花博园有什么安排？')).found).toBe(true);
+  });
+
   it('does not answer a 经开区 question with the district figure', async () => {
     const r = await ask('常州经开区2025年地区生产总值是多少');
     expect(r.found).toBe(false);

@@ -114,6 +114,8 @@ describe('question analysis', () => {
     // "journalist" contains "list", "corporate" contains "rate": neither says what is asked.
     expect(analyzeQuestion('As a journalist, how many high-tech enterprises were newly recognised in 2025?').intent).toBe('figure');
     expect(analyzeQuestion('Which corporate groups does the plan name?').intent).toBe('list');
+    // "How big …" asks for a figure, not for ways and means.
+    expect(analyzeQuestion('How big should the integrated circuit industry be by 2030?').intent).toBe('figure');
     expect(analyzeQuestion('In the "1234567" strategy, what is 2026 called?').contentTerms).toContain('1234567');
   });
 

@@ -26,6 +26,9 @@ const RETRIEVE_K = 12;
 const LEXICAL_KEEP = 5;
 const RELATED_ON_REFUSAL = 3;
 const COUNT_QUESTION = /多少|(?<!哪)几[个家项所万亿人次名座条]|how many|how much/;
+/** A question for a day or a month ("哪天开业", "几月份", "what date") is not answered by a sentence without one. */
+const DATE_QUESTION = /哪一?天|几号|几月|哪个月|什么日期|具体日期|\b(?:what date|which day|which month|on what day)\b/;
+const DAY_OR_MONTH = /\d{1,2}月|\d{1,2}[日号]|[一二三四五六七八九十]{1,2}月|[上中下]旬|季度/;
 
 export interface AnswerContext {
   retriever: Retriever;
@@ -351,6 +354,8 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
     if (analysis.script !== 'en' && analysis.contentTerms.length > 0 && figuresAsked(best, analysis, ctx.stats).labelWeight === 0)
       return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'unlabelled-figure'), hits };
   }
+
+  if (DATE_QUESTION.test(normalizeForMatch(question)) && !DAY_OR_MONTH.test(best.sentence.text)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'no-date'), hits };
 
   // The kind of quantity asked must be the kind given: "多少亿元" is not answered by a growth rate, nor
   // "多少所小学" by a count of something whose name merely contains 小学.

@@ -50,7 +50,7 @@ const FRAME_WORDS = new Set([
   'cetdz', 'by', 'coming', '五年规划', '为此', '其中', '当中', '里面', '分别', '各', '各自'
 ]);
 
-const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how many|how much|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?)\b/;
+const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how (?:many|much|big|large|high|fast|far|long)|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?)\b/;
 const DEFINITION_INTENT = /是什么|什么是|什么叫|(?:是)?(?:做|干)什么的|指什么|是指|指的是|具体指|含义|意思|定义|何谓|包含什么内容|有什么内容|\b(?:what is|what are|what does|means?|meaning|define|definition)\b/;
 const LIST_INTENT = /哪些|哪几|哪[一二三四五六七八九十两“"]|是哪|包括|包含|有什么|分别是|\b(?:which|list|name the|what are the)\b/;
 

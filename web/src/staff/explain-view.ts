@@ -10,6 +10,7 @@ const DECLINED: Record<string, string> = {
   'quantity-kind': '数字的种类（金额、比例、数量等）与所问不同',
   'counted-thing': '数字所计的事物与所问不同',
   'other-place': '段落未提及所问地区',
+  'no-date': '问具体日期，但段落中没有日期',
 };
 
 /** Why this answer: the ranked passages with their scores and ranks, and which check declined, if one did. */
