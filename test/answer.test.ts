@@ -125,6 +125,12 @@ describe('picking the clause that answers', () => {
     expect(r.answer).toMatch(/机器人、人工智能、新型储能、新型碳材料、生物制造/);
   });
 
+  it('answers whether figures cover the 经开区 from the documents\' notes', async () => {
+    expect((await ask('“十四五”发展成效的统计口径含不含经开区？')).answer).toContain('包含常州经开区');
+    expect((await ask('纲要里十五五的目标任务包括常州经开区吗？')).answer).toContain('不含常州经开区');
+    expect((await ask('Do the outline\'s 14th Five-Year Plan results include the development zone?')).answer).toContain('包含常州经开区');
+  });
+
   it('reads what the asker says about themselves as context, not as topic', async () => {
     const r = await ask('我是一名记者，平时关注科技企业：2025年武进新认定高新技术企业多少家？');
     expect(r.found).toBe(true);

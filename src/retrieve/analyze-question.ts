@@ -3,7 +3,7 @@ import { normalizeForMatch } from '../text/normalize.js';
 import { detectScript, type QuestionScript } from '../text/script.js';
 import { synonymsIn } from '../text/synonyms.js';
 import { segmentWords } from '../text/tokenize.js';
-import { detectFrame, frameIsEmpty, inheritFrame, type QueryFrame } from './query-frame.js';
+import { asksZoneScope, detectFrame, frameIsEmpty, inheritFrame, type QueryFrame } from './query-frame.js';
 
 export type Intent = 'figure' | 'definition' | 'list' | 'general';
 
@@ -121,6 +121,9 @@ function contentTermsOf(matchText: string): string[] {
   return kept;
 }
 
+/** How a question about what figures cover is put ("统计口径", "算进去"): the notes that answer it say "包含" or "不含". */
+const SCOPE_WORDS = /^(?:统计|口径|统计口径|数据|数字|包括|包含|算进去|算进|计入|算|范围|统计范围)$/;
+
 /** Spoken forms of question words: "啥叫X" is "什么叫X", "咋办" is "怎么办". */
 const SPOKEN = [[/啥/g, '什么'], [/咋/g, '怎么'], [/多会儿|啥时候/g, '什么时候']] as const;
 
@@ -210,6 +213,13 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
   let inherited = selfDescriptionTerms(question, script, contentTerms);
   // English questions state their intent in English words, which matchText (Chinese terms) no longer has.
   let intent = intentOf(script === 'en' ? `${normalizeForMatch(question)} ${matchText}` : matchText);
+
+  // Whether the figures cover the zone: the zone is the topic, and a note ("注：…包含常州经开区") the answer.
+  if (asksZoneScope(`${normalizeForMatch(question)} ${matchText}`)) {
+    frame = { ...frame, region: undefined };
+    contentTerms = [...contentTerms.filter((t) => !SCOPE_WORDS.test(t)), '经开区'];
+    intent = 'definition';
+  }
 
   const earlierUser = history.filter((t) => t.role === 'user').slice(-3).reverse();
   if (earlierUser.length > 0) {

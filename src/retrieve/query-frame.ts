@@ -30,6 +30,15 @@ const DOC_PATTERNS: [string, RegExp][] = [
 const DOC_NAMES = /[“"]?十[四五]五[”"]?(?:规划纲要|规划|纲要)|规划纲要|纲要|政府工作报告|工作报告|(?:15th|fifteenth) five-year plan(?: outline)?|five-year plan outline|work report|government report/g;
 
 /** "不含经开区": the district without the zone, not the zone. */
+/**
+ * "…的数据包不包括常州经开区？", "do the figures include the development zone?": the zone is what is asked
+ * about (the documents' notes on what their figures cover), not the area the figures are for.
+ */
+const ZONE_SCOPE = /(?:包不包括|包括不包括|包不包含|含不含|包含不包含|算不算|算进去|算在内|计入|是否(?:包括|包含|含)|(?:包括|包含|含)[^，。？?]{0,8}吗|口径).*(?:经开区|经济开发区)|(?:经开区|经济开发区).*(?:算不算|算进去|算在内|计入|口径)|\b(?:include|includes|including|cover|covers|count|counted)\b.*\b(?:development zone|cetdz)\b/;
+export function asksZoneScope(question: string): boolean {
+  return ZONE_SCOPE.test(question);
+}
+
 const ZONE_EXCLUDED = /(?:不含|不包括|不包含|除去?|扣除|剔除)[“"]?(?:常州)?(?:经开区|经济开发区)|(?:excluding|without|except|except for|not counting|not including|other than|outside) (?:the )?(?:changzhou )?(?:economic )?development zone/g;
 
 /** The plan periods written as year spans ("2021-2025", "2026—2030年") are the periods, not their first and last years. */
@@ -70,7 +79,7 @@ export function detectFrame(question: string): QueryFrame {
   return {
     timeScopes,
     // Naming the district (without the zone) says so explicitly, so that a follow-up does not keep an earlier zone.
-    region: REGION_CETDZ.test(normalized) ? 'cetdz' : REGION_WUJIN.test(normalized) ? 'wujin' : undefined,
+    region: asksZoneScope(question) ? undefined : REGION_CETDZ.test(normalized) ? 'cetdz' : REGION_WUJIN.test(normalized) ? 'wujin' : undefined,
     docIds,
     years: [...new Set(years)],
     timeInferred,
