@@ -125,6 +125,12 @@ describe('picking the clause that answers', () => {
     expect(r.answer).toMatch(/机器人、人工智能、新型储能、新型碳材料、生物制造/);
   });
 
+  it('gives the sentence behind a table row, with the qualifier the cell drops', async () => {
+    const r = await ask('到2030年每万人高价值发明专利拥有量目标是多少');
+    expect(r.answer).toContain('超50件');
+    expect(r.citations[0]!.docId).toBe(PLAN);
+  });
+
   it('answers whether figures cover the 经开区 from the documents\' notes', async () => {
     expect((await ask('“十四五”发展成效的统计口径含不含经开区？')).answer).toContain('包含常州经开区');
     expect((await ask('纲要里十五五的目标任务包括常州经开区吗？')).answer).toContain('不含常州经开区');

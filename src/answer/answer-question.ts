@@ -269,16 +269,16 @@ function otherPart(best: Selection, ranked: Selection[], analysis: QuestionAnaly
  */
 function proseForTableRow(best: Selection, ranked: Selection[], analysis: QuestionAnalysis, stats: TermStats): Selection {
   if (best.hit.chunk.metadata.kind !== 'indicator' || /指标/.test(normalizeForMatch(analysis.question))) return best;
-  const key = figureKey(relevantFigures(best, analysis, stats));
-  const prose = ranked.find(
-    (s) =>
-      s.hit.chunk.metadata.kind === 'paragraph' &&
-      s.figures.length > 0 &&
-      // The same figure is strong evidence that the sentence states the same indicator: less coverage will do.
-      s.coverage >= best.coverage * 0.6 &&
-      figureKey(relevantFigures(s, analysis, stats)) === key,
+  const row = relevantFigures(best, analysis, stats);
+  // The same figure is strong evidence that a sentence of the table's own document states the same indicator:
+  // less coverage will do.
+  const candidates = ranked.filter(
+    (s) => s.hit.chunk.metadata.kind === 'paragraph' && s.hit.chunk.metadata.docId === best.hit.chunk.metadata.docId && s.figures.length > 0 && s.coverage >= best.coverage * 0.6,
   );
-  return prose ?? best;
+  const stating = (key: (values: string[]) => string) => candidates.find((s) => key(relevantFigures(s, analysis, stats)) === key(row));
+  // A table cell often drops the qualifier its sentence gives ("50" for "超50件"): then the numbers alone agree.
+  const unqualified = row.every((v) => figureKey([v]) === numbersIn(v).join(','));
+  return stating(figureKey) ?? (unqualified ? stating((values) => values.map((v) => numbersIn(v).join(',')).sort().join('|')) : undefined) ?? best;
 }
 
 /** Numbers and qualifiers, without units and notes: "11以上（累计）" and "11万人以上" state the same figure. */
