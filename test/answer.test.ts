@@ -199,6 +199,14 @@ describe('follow-up questions', () => {
     ]);
     expect(r.figures.map((f) => f.value)).toContain('超61亿元');
   });
+
+  it('switches from the 经开区 to the district for "武进这边呢"', async () => {
+    const r = await ask('武进这边呢？', [
+      { role: 'user', content: '常州经开区2030年一般公共预算收入目标是多少' },
+      { role: 'assistant', content: '……超61亿元' },
+    ]);
+    expect(r.figures.map((f) => f.value)).toContain('218亿元');
+  });
 });
 
 describe('traditional Chinese and English questions', () => {
