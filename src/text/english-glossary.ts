@@ -1,8 +1,11 @@
+import { CORPUS_TERMS_A } from './glossary/corpus-terms-a.js';
+import { CORPUS_TERMS_B } from './glossary/corpus-terms-b.js';
+
 /**
  * English policy terms → the documents' Chinese wording, so that English questions reach the right
  * passages with the lexical retriever alone. Longer phrases are matched first.
  */
-export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
+const HAND_GLOSSARY: Readonly<Record<string, string>> = {
   'gross domestic product': '地区生产总值',
   'regional gdp': '地区生产总值',
   gdp: '地区生产总值',
@@ -1931,6 +1934,13 @@ export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
   'tech smes': '科技型中小微企业',
   lifespan: '人均预期寿命',
 };
+
+/**
+ * The hand-written policy terms, and beside them renderings of the documents' own named programmes, places
+ * and measures (src/text/glossary/), written from the documents rather than from questions; the hand-written
+ * entry wins where both have a phrase.
+ */
+export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = { ...CORPUS_TERMS_A, ...CORPUS_TERMS_B, ...HAND_GLOSSARY };
 
 const phrases = Object.keys(ENGLISH_GLOSSARY).sort((a, b) => b.length - a.length);
 
