@@ -276,9 +276,16 @@ function proseForTableRow(best: Selection, ranked: Selection[], analysis: Questi
     (s) => s.hit.chunk.metadata.kind === 'paragraph' && s.hit.chunk.metadata.docId === best.hit.chunk.metadata.docId && s.figures.length > 0 && s.coverage >= best.coverage * 0.6,
   );
   const stating = (key: (values: string[]) => string) => candidates.find((s) => key(relevantFigures(s, analysis, stats)) === key(row));
+  const exact = stating(figureKey);
+  if (exact) return exact;
   // A table cell often drops the qualifier its sentence gives ("50" for "超50件"): then the numbers alone agree.
-  const unqualified = row.every((v) => figureKey([v]) === numbersIn(v).join(','));
-  return stating(figureKey) ?? (unqualified ? stating((values) => values.map((v) => numbersIn(v).join(',')).sort().join('|')) : undefined) ?? best;
+  const unqualified = figureKey(row) === numbersKey(row);
+  return (unqualified && stating(numbersKey)) || best;
+}
+
+/** Numbers alone. */
+function numbersKey(values: string[]): string {
+  return values.map((v) => numbersIn(v).join(',')).sort().join('|');
 }
 
 /** Numbers and qualifiers, without units and notes: "11以上（累计）" and "11万人以上" state the same figure. */

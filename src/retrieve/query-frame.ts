@@ -29,7 +29,6 @@ const DOC_PATTERNS: [string, RegExp][] = [
 /** Document names: they choose a document, not a period ("十五五规划纲要里的十四五成效" asks about 十四五). */
 const DOC_NAMES = /[“"]?十[四五]五[”"]?(?:规划纲要|规划|纲要)|规划纲要|纲要|政府工作报告|工作报告|(?:15th|fifteenth) five-year plan(?: outline)?|five-year plan outline|work report|government report/g;
 
-/** "不含经开区": the district without the zone, not the zone. */
 /**
  * "…的数据包不包括常州经开区？", "do the figures include the development zone?": the zone is what is asked
  * about (the documents' notes on what their figures cover), not the area the figures are for.
@@ -39,6 +38,7 @@ export function asksZoneScope(question: string): boolean {
   return ZONE_SCOPE.test(question);
 }
 
+/** "不含经开区": the district without the zone, not the zone. */
 const ZONE_EXCLUDED = /(?:不含|不包括|不包含|除去?|扣除|剔除)[“"]?(?:常州)?(?:经开区|经济开发区)|(?:excluding|without|except|except for|not counting|not including|other than|outside) (?:the )?(?:changzhou )?(?:economic )?development zone/g;
 
 /** The plan periods written as year spans ("2021-2025", "2026—2030年") are the periods, not their first and last years. */
