@@ -122,12 +122,12 @@ describe('question analysis', () => {
   it('takes the words of a self-describing clause as context, not topic', () => {
     const a = analyzeQuestion("I'm a journalist covering tech firms: how many high-tech enterprises were newly recognised in 2025?");
     expect(a.contentTerms).toContain('高新技术企业');
-    expect(a.inherited).toEqual(['科技型企业']);
-    expect(a.inherited).not.toContain('高新技术企业');
+    expect(a.contextTerms).toEqual(['科技型企业']);
+    expect(a.contextTerms).not.toContain('高新技术企业');
     const b = analyzeQuestion('我是做外贸的，今年武进进出口总额目标是多少？');
-    expect(b.inherited).not.toContain('进出口总额');
+    expect(b.contextTerms).not.toContain('进出口总额');
     // A clause that asks is never context, even when it starts with 我.
-    expect(analyzeQuestion('我们区的高新技术企业有多少家，去年新认定了多少家？').inherited).toEqual([]);
+    expect(analyzeQuestion('我们区的高新技术企业有多少家，去年新认定了多少家？').contextTerms).toEqual([]);
   });
 
   it('frames a follow-up with the earlier turns', () => {

@@ -239,7 +239,7 @@ function conflictingStatement(best: Selection, ranked: Selection[], analysis: Qu
 /** The question's own terms an answering clause leaves unsaid, their weight, and their share of the topic. */
 function unsaid(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): { terms: string[]; weight: number; share: number } {
   const group = normalizeForMatch(sel.group.text);
-  const own = analysis.contentTerms.filter((t) => !analysis.inherited.includes(t));
+  const own = analysis.contentTerms.filter((t) => !analysis.contextTerms.includes(t));
   const weightOf = (ts: string[]) => ts.reduce((a, t) => a + stats.weight(t), 0);
   const terms = own.filter((t) => !stats.saidIn(t, group));
   const weight = weightOf(terms);

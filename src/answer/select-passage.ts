@@ -173,11 +173,11 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   const weights = terms.map((t) => stats.weight(t) * termFactor(analysis, t));
   const asked = analysis.intent === 'definition' ? definitionFocus(analysis.matchText) : undefined;
   const focus = asked !== undefined && terms.some((t) => asked.includes(t) || t.includes(asked)) ? asked : undefined;
-  // Carried-over terms, and the words around a definition's focus ("报告里说的OPC社区，OPC是什么意思？"), are context.
-  const inherited = terms.map((t) => analysis.inherited.includes(t) || (focus !== undefined && !focus.includes(t) && !t.includes(focus)));
+  // Context terms (carried over, self-description) and the words around a definition's focus ("报告里说的OPC社区，OPC是什么意思？").
+  const isContext = terms.map((t) => analysis.contextTerms.includes(t) || (focus !== undefined && !focus.includes(t) && !t.includes(focus)));
   // What the question must find is what it names itself; terms carried over from earlier turns are context,
   // a bonus for passages that keep to the earlier topic, never a share a new topic's passage lacks.
-  const ownTotal = weights.reduce((a, w, i) => a + (inherited[i] ? 0 : w), 0) || 1;
+  const ownTotal = weights.reduce((a, w, i) => a + (isContext[i] ? 0 : w), 0) || 1;
   const maxRetrieval = Math.max(...hits.map((h) => h.score), 1e-9);
   const measures = askedMeasures(normalizeForMatch(analysis.question));
   // "A和B分别…", "多少…、多少…": the parts may lie anywhere in one sentence, which then competes whole.
@@ -214,7 +214,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
           const found = presence(t, stats, groupNorm, sentenceNorm, headingNorm, passageNorm);
           // A term carried over from earlier turns is context: found nearby is enough, and it must not draw
           // the answer to a clause that repeats the earlier topic instead of naming the new one.
-          const p = inherited[i] ? Math.min(found.credit, 0.6) : found.credit;
+          const p = isContext[i] ? Math.min(found.credit, 0.6) : found.credit;
           covered += weights[i]! * p;
           // Said in the clause or its headings, or partly in the clause: the clause itself names it.
           if (p >= IN_HEADING || found.partial) inGroup += weights[i]! * p;

@@ -23,7 +23,7 @@ export interface QuestionAnalysis {
    * Context, not topic: content terms carried over from earlier turns into an elliptic follow-up ("太湖清淤多少" →
    * "滆湖呢？") or named only where the asker describes themselves ("我是做外贸的，…"). They count half.
    */
-  inherited: string[];
+  contextTerms: string[];
   /** Synonyms of the content terms, matched at a lower weight. */
   expansions: string[];
   frame: QueryFrame;
@@ -156,9 +156,9 @@ function toMatchText(question: string, script: QuestionScript): string {
   return normalizeForMatch([...chineseTermsFor(rest), ...han, ...spans, ...years, ...codes.map((c) => `“${c}”`), ...frameWords].join(' '));
 }
 
-/** How much a content term counts: inherited terms of a follow-up count half. */
+/** How much a content term counts: context terms (carried over, or from a self-description) count half. */
 export function termFactor(analysis: QuestionAnalysis, term: string): number {
-  return analysis.inherited.includes(term) ? 0.5 : 1;
+  return analysis.contextTerms.includes(term) ? 0.5 : 1;
 }
 
 /** "其中第二个", "the second one": an item of the list the assistant just gave. */
@@ -210,7 +210,7 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
   let frame = detectFrame(matchText);
   let contentTerms = contentTermsOf(matchText);
   let followUp = false;
-  let inherited = selfDescriptionTerms(question, script, contentTerms);
+  let contextTerms = selfDescriptionTerms(question, script, contentTerms);
   // English questions state their intent in English words, which matchText (Chinese terms) no longer has.
   let intent = intentOf(script === 'en' ? `${normalizeForMatch(question)} ${matchText}` : matchText);
 
@@ -242,7 +242,7 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
           contentTerms = [...new Set([...contentTerms, ...prevTerms])];
         } else {
           // "滆湖呢？" names what changes; the rest of the earlier question still stands, as context.
-          inherited = [...inherited, ...prevTerms];
+          contextTerms = [...contextTerms, ...prevTerms];
           contentTerms = [...contentTerms, ...prevTerms];
         }
         matchText = `${matchText} ${prevTerms.join(' ')}`;
@@ -252,5 +252,5 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
   }
 
   const expansions = synonymsIn(contentTerms.join(' ')).filter((s) => !contentTerms.includes(s));
-  return { question, script, matchText, contentTerms, inherited, expansions, frame, intent, followUp };
+  return { question, script, matchText, contentTerms, contextTerms, expansions, frame, intent, followUp };
 }
