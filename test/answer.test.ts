@@ -251,6 +251,27 @@ describe('questions the documents do not answer', () => {
     expect(r.citations.length).toBeLessThanOrEqual(3);
   });
 
+  it('reads "I write a …" as the asker, not as an instruction to write', async () => {
+    const r = await ask('I write a report on Wujin for my class: what was the GDP in 2025?');
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('3570亿元');
+    expect((await ask('Write me a poem about Wujin')).reason).toBe('instruction');
+  });
+
+  it('does not take a common noun after a numeral for a place name', async () => {
+    // jieba tags 河港 a place; after "五条" it is the thing counted.
+    const r = await ask('水网布局中的“五纵”是哪五条河港？');
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('新孟河');
+  });
+
+  it('counts the thing a question names when the documents shorten its name', async () => {
+    // The report writes "老旧电梯物联改造2630台"; the question says 物联网改造.
+    const r = await ask('2025年老旧电梯的物联网改造完成了多少台？');
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('2630台');
+  });
+
   it('does not answer a question for a day or month with a sentence that gives none', async () => {
     const r = await engine.answer('花博园具体哪天开放？', { explain: true });
     expect(r.found).toBe(false);

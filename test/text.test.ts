@@ -130,6 +130,29 @@ describe('question analysis', () => {
     expect(analyzeQuestion('我们区的高新技术企业有多少家，去年新认定了多少家？').contextTerms).toEqual([]);
   });
 
+  it('reads English words in plural, before a full stop and with a possessive', () => {
+    expect(chineseTermsFor('how many kindergartens.')).toEqual(chineseTermsFor('kindergarten'));
+    expect(chineseTermsFor('the people’s hospital')).toEqual(chineseTermsFor("people's hospital"));
+    expect(chineseTermsFor('checks on enterprise inspection')).toEqual(chineseTermsFor('enterprise inspections'));
+    // A decimal point stays inside its figure.
+    expect(normalizeForMatch('4.5')).toBe('4.5');
+    expect(analyzeQuestion('What is the target right now?').contentTerms).toEqual([]);
+  });
+
+  it('maps Taiwan and Hong Kong words to the documents\' mainland words, leaving the script detected as written', () => {
+    expect(normalizeForMatch('人工智慧與積體電路')).toBe('人工智能与集成电路');
+    expect(normalizeForMatch('軟體和資訊服務')).toBe('软件和信息服务');
+    // A simplified question with such a word is still simplified.
+    expect(detectScript('网路安全怎么样')).toBe('zh-Hans');
+  });
+
+  it('takes a clause about the asker\'s family, and hearsay words, as context', () => {
+    const a = analyzeQuestion('家里孩子明年上小学，听说今年要新改扩建不少学校，具体是多少个？');
+    expect(a.contentTerms).not.toContain('听说');
+    expect(a.contentTerms).not.toContain('不少');
+    expect(a.contextTerms).toContain('孩子');
+  });
+
   it('frames a follow-up with the earlier turns', () => {
     const history = [
       { role: 'user' as const, content: '到2030年武进区地区生产总值目标是什么？' },

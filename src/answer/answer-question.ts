@@ -141,11 +141,12 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
  * and of the thing it counts ('counted-thing' when not).
  */
 function measureMismatch(sel: Selection, analysis: QuestionAnalysis, ctx: AnswerContext): DeclineCheck | undefined {
-  const measures = askedMeasures(normalizeForMatch(analysis.question));
+  const question = normalizeForMatch(analysis.question);
+  const measures = askedMeasures(question);
   if (measures.length === 0 || sel.figures.length === 0) return undefined;
   const values = relevantFigures(sel, analysis, ctx.stats);
   if (!values.some((v) => fitsAny(measures, v))) return 'quantity-kind';
-  const noun = countedNoun(normalizeForMatch(analysis.question));
+  const noun = countedNoun(question);
   // A colloquial word the documents never use ("孩子") cannot be checked against their labels.
   if (!noun || !ctx.corpusText.includes(noun)) return undefined;
   const forms = [noun, ...ctx.stats.variants(noun)];
@@ -154,7 +155,7 @@ function measureMismatch(sel: Selection, analysis: QuestionAnalysis, ctx: Answer
   const counts = sel.figures.filter((f) => values.includes(f.value) && figureMeasure(f.value)?.kind === 'count');
   const counted = counts.some((f) => {
     const label = normalizeForMatch(indicator ? indicator.name.replace(/[（(][^）)]*[)）]/g, '') : text.slice(clauseStart(text, f.start), f.start));
-    return countsNoun(forms, label, normalizeForMatch(text.slice(f.end, f.end + 12)));
+    return countsNoun(forms, label, normalizeForMatch(text.slice(f.end, f.end + 12)), question);
   });
   return counts.length === 0 || counted ? undefined : 'counted-thing';
 }

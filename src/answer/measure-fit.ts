@@ -96,6 +96,11 @@ export function countedNoun(question: string): string | undefined {
 const COUNTED = new RegExp(`(?:多少|(?<!哪)几)(?:万)?(?:${COUNT_UNITS})([\\p{Script=Han}]{2,8}?)(?:的|呢|吗|了|？|\\?|，|,|。|$)`, 'u');
 const ENGLISH_COUNTED = /how many ([a-z][a-z\- ]*?) (?:are|is|were|was|will|did|does|do|has|have|had|in|by|there|does)\b/;
 
+/** Whether a text holds a word, perhaps with a character inside it (the documents' "物联改造" for "物联网改造"). */
+function looselyIn(word: string, text: string): boolean {
+  return new RegExp([...word].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.?'), 'u').test(text);
+}
+
 /** Words between a thing counted and its figure that do not change what is counted ("企业数量达2000家"). */
 const LINKING_NOUNS = /^(数量|数|总数|总量|规模|人数|个数|家数)$/;
 
@@ -104,13 +109,14 @@ const LINKING_NOUNS = /^(数量|数|总数|总量|规模|人数|个数|家数)$/
  * "100个住宅小区"), or the label ends with it, perhaps with a verb after it ("老旧电梯更新490台"), but
  * no other noun ("改扩建医院项目10个", "中小学科学教育实验校1所" count other things).
  */
-export function countsNoun(forms: string[], label: string, after: string): boolean {
+export function countsNoun(forms: string[], label: string, after: string, question = ''): boolean {
   const following = after.replace(/^的/, '').split(/[，,、；;。：:（(]/)[0]!.slice(0, 8);
   if (forms.some((f) => following.includes(f))) return true;
   return forms.some((f) => {
     const p = label.lastIndexOf(f);
     if (p < 0) return false;
     const rest = label.slice(p + f.length).replace(/[\s，,、；;：:]+$/, '');
-    return tagWords(rest).every((w) => !/^n(?!v)/.test(w.tag) || LINKING_NOUNS.test(w.word));
+    // A noun the question itself puts after the thing ("老旧电梯的物联网改造" for "老旧电梯物联改造") still counts it.
+    return tagWords(rest).every((w) => !/^n(?!v)/.test(w.tag) || LINKING_NOUNS.test(w.word) || looselyIn(w.word, question));
   });
 }

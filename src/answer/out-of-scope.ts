@@ -5,8 +5,9 @@ import { tagWords } from '../text/tokenize.js';
 export type RefusalReason = 'instruction' | 'chitchat' | 'service' | 'other-year' | 'other-place' | 'not-in-documents';
 
 /** Requests aimed at the assistant itself rather than at the documents. */
+// "Write a poem" is asked of the assistant; "I write a paper about …" describes the asker, so only the imperative counts.
 const INSTRUCTION =
-  /忽略(之前|以上|前面|上述|所有)|无视.{0,6}(指令|规则|设定)|系统提示|提示词|system prompt|ignore (all |the )?(previous|above|prior)|you are now|pretend|扮演|角色扮演|越狱|jailbreak|写一(首|篇|段)|翻译(一下)?这|帮我写|编(一个|个)故事|讲个?笑话|tell me a joke|write (a|me) |your (instructions|rules|prompt)/;
+  /忽略(之前|以上|前面|上述|所有)|无视.{0,6}(指令|规则|设定)|系统提示|提示词|system prompt|ignore (all |the )?(previous|above|prior)|you are now|pretend|扮演|角色扮演|越狱|jailbreak|写一(首|篇|段)|翻译(一下)?这|帮我写|编(一个|个)故事|讲个?笑话|tell me a joke|^(?:please |can you |could you )?write (?:a|me) |your (instructions|rules|prompt)/;
 
 /** Small talk: greetings, thanks, the assistant's identity, weather and the like. */
 const CHITCHAT =
@@ -41,7 +42,8 @@ function placesIn(question: string): string[] {
   const out: string[] = [];
   words.forEach(({ word, tag }, i) => {
     const next = words[i + 1]?.word ?? '';
-    if (tag === 'ns' && /^[\p{Script=Han}]{2,}$/u.test(word)) out.push(ADMIN_SUFFIX.test(next) ? word + next : word);
+    // After a numeral ("七条河港") a word tagged a place is a common noun: names are not counted.
+    if (tag === 'ns' && /^[\p{Script=Han}]{2,}$/u.test(word) && words[i - 1]?.tag !== 'm') out.push(ADMIN_SUFFIX.test(next) ? word + next : word);
     else if (ENDS_LIKE_PLACE.test(word)) out.push(word);
     else if (/^n/.test(tag) && /^[\p{Script=Han}]{2,}$/u.test(word) && ADMIN_SUFFIX.test(next) && !GENERIC_PLACE_WORDS.test(word)) out.push(word + next);
   });

@@ -47,7 +47,7 @@ const FRAME_WORDS = new Set([
   '接近', '超过', '突破', '左右', '以上', '以内', '大约',
   'target', 'targets', 'goal', 'goals', 'plan', 'report', 'district', 'government', 'last', 'this', 'next', 'year',
   'years', 'past', 'five', 'five-year', 'fifteenth', 'fourteenth', '15th', '14th', 'development', 'zone', 'work', 'outline',
-  'cetdz', 'by', 'coming', '五年规划', '为此', '其中', '当中', '里面', '分别', '各', '各自', '那边', '这边', '那里', '这里', '那儿', '这儿'
+  'cetdz', 'by', 'coming', 'now', 'currently', 'present', 'right', 'at', '五年规划', '为此', '其中', '当中', '里面', '分别', '各', '各自', '那边', '这边', '那里', '这里', '那儿', '这儿'
 ]);
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how (?:many|much|big|large|high|fast|far|long)|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?)\b/;
@@ -86,7 +86,7 @@ const FRAME_PHRASES = /十三五|十四五|十五五|(?:19|20)\d\d年?|去年|�
  * Removed before segmenting, like the period names, so that they neither dilute the topic nor look unanswered.
  */
 const COLLOQUIAL_PHRASES =
-  /老百姓们?(?!的?收入)|(?<!老)百姓(?!的?收入)|群众|市民|大家|人们|村里|城里|下来|(?:包含|包括|有)(?:什么|哪些)内容|按照|依照|根据|(?:两|这两|二)份(?:文件|文档|材料)?|(?:两个|两份)?文件(?:里|中)?|各是|各自|说法|一样吗?|一致吗?|有没有区别|区别|怎么说的?|(?:是)?(?:做|干)(?:什么|啥)的?|什么内容|啥内容|的?时候|这块|这方面|那块|收官时?|(?:情况|条件)(?:怎么样|咋样|如何)?|怎么样了?|咋样了?|(?:达到|有|是)?(?:什么|多大|怎样的?)(?:规模|水平|程度)|百分之(?:多少|几)|(?:排(?:在|名)?)?第几(?:名|位)?|排名(?:多少|如何)|是不是|对不对|有没有|能不能|会不会|(.)不\1|包不包括|含不含|经过|(?:指标)?表[里中内]|指标表|咱们区|咱们|咱|俺们|我们区|我们|区里|老百姓们|一共|总共|共计|总计|合计有|大概|大约|大致|差不多|左右吧|到底|究竟|现在|目前|如今|已经|打算|准备|想要|力争|能到|能达到|能做到|要做到|做到|多少钱|(?:一|每一?)个?月|有?多大规模|有?多大|有?多少规模|提到了?|涨到了?|升到了?|搞了|弄了|(?:还有|再问|问)?(?:一)?个问题|(?:哪些|什么|哪个|哪几个)地方|实际(?!利用|使用|到账|到位|投资|完成)|多出来?了?|(?:有|是)?(?:什么|怎么|怎样|哪些)要求|(?:计量)?单位(?:是什么|是啥|是|用的是)/g;
+  /老百姓们?(?!的?收入)|(?<!老)百姓(?!的?收入)|群众|市民|大家|人们|村里|城里|下来|(?:包含|包括|有)(?:什么|哪些)内容|按照|依照|根据|(?:两|这两|二)份(?:文件|文档|材料)?|(?:两个|两份)?文件(?:里|中)?|各是|各自|说法|一样吗?|一致吗?|有没有区别|区别|怎么说的?|(?:是)?(?:做|干)(?:什么|啥)的?|什么内容|啥内容|的?时候|这块|这方面|那块|收官时?|(?:情况|条件)(?:怎么样|咋样|如何)?|怎么样了?|咋样了?|(?:达到|有|是)?(?:什么|多大|怎样的?)(?:规模|水平|程度)|百分之(?:多少|几)|(?:排(?:在|名)?)?第几(?:名|位)?|排名(?:多少|如何)|是不是|对不对|有没有|能不能|会不会|(.)不\1|包不包括|含不含|经过|(?:指标)?表[里中内]|指标表|咱们区|咱们|咱|俺们|我们区|我们|区里|老百姓们|一共|总共|共计|总计|合计有|听说|据说|不少|好多|大概|大约|大致|差不多|左右吧|到底|究竟|现在|目前|如今|已经|打算|准备|想要|力争|能到|能达到|能做到|要做到|做到|多少钱|(?:一|每一?)个?月|有?多大规模|有?多大|有?多少规模|提到了?|涨到了?|升到了?|搞了|弄了|(?:还有|再问|问)?(?:一)?个问题|(?:哪些|什么|哪个|哪几个)地方|实际(?!利用|使用|到账|到位|投资|完成)|多出来?了?|(?:有|是)?(?:什么|怎么|怎样|哪些)要求|(?:计量)?单位(?:是什么|是啥|是|用的是)/g;
 
 /** Words the user put in quotes are names to match exactly: “四城”, “1234567”战略, "35X". */
 function quotedTerms(matchText: string): string[] {
@@ -190,7 +190,8 @@ function resolveOrdinal(question: string, history: ChatTurn[]): string {
  * "I'm a journalist covering tech firms: …", "我是做外贸的，…": a clause in which the asker describes
  * themselves asks nothing; the topic is what the rest of the question names.
  */
-const SELF_DESCRIPTION = /^(?:i'm|i am|i|as an?|we|we're|we are|my|our)\b|^(?:我|作为|本人|俺)/;
+// The asker or their family: "我是做外贸的", "家里老人腿脚不方便", "my daughter will start school".
+const SELF_DESCRIPTION = /^(?:i'm|i am|i|as an?|we|we're|we are|my|our)\b|^(?:我|作为|本人|俺|家里|家中|咱家|老家|家人)/;
 const ASKS = /[?？]|吗|呢|多少|几|什么|哪|怎么|如何|是否|\b(?:how|what|which|who|when|where|why|is|are|does|do|did|was|were|can|could)\b/;
 
 /** Terms named only in self-describing clauses, which are context for the question rather than its topic. */

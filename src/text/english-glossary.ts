@@ -1942,18 +1942,38 @@ const HAND_GLOSSARY: Readonly<Record<string, string>> = {
  */
 export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = { ...CORPUS_TERMS_A, ...CORPUS_TERMS_B, ...HAND_GLOSSARY };
 
-const phrases = Object.keys(ENGLISH_GLOSSARY).sort((a, b) => b.length - a.length);
+/** A word without its plural ending, so "inspections" finds "inspection" and "cities" finds "city". */
+function singular(word: string): string {
+  if (word.length <= 3 || /(?:ss|us|is)$/.test(word)) return word;
+  return word.replace(/ies$/, 'y').replace(/(?<=(?:ch|sh|x))es$/, '').replace(/s$/, '');
+}
+
+/**
+ * The comparison form of a phrase or a lower-cased question: "1,000" is one number and "4.5" one figure; a full
+ * stop, a possessive 's and other punctuation separate words; words are singular, each padded by one space.
+ */
+function wordForm(text: string): string {
+  const words = text
+    .replace(/(\d),(\d{3})/g, '$1$2')
+    .replace(/['’]s\b/g, ' ')
+    .replace(/\.(?!\d)/g, ' ')
+    .replace(/[^a-z0-9&.\-' ]+/g, ' ');
+  return ` ${words.split(' ').filter(Boolean).map(singular).join(' ')} `;
+}
+
+/** Glossary phrases by their word form, longest first; on a shared form the later (hand-written) entry wins. */
+const byForm = new Map<string, string>();
+for (const [phrase, term] of Object.entries(ENGLISH_GLOSSARY)) byForm.set(wordForm(phrase), term);
+const forms = [...byForm.keys()].sort((a, b) => b.length - a.length);
 
 /** Chinese terms for the English policy phrases in a lower-cased question. */
 export function chineseTermsFor(englishLower: string): string[] {
   const terms: string[] = [];
-  // "1,000" is one number; other punctuation separates words.
-  let rest = ` ${englishLower.replace(/(\d),(\d{3})/g, '$1$2').replace(/[^a-z0-9&.\-' ]+/g, ' ')} `;
-  for (const p of phrases) {
-    const needle = ` ${p} `;
-    if (!rest.includes(needle)) continue;
-    terms.push(ENGLISH_GLOSSARY[p]!);
-    rest = rest.split(needle).join('  ');
+  let rest = wordForm(englishLower);
+  for (const f of forms) {
+    if (!rest.includes(f)) continue;
+    terms.push(byForm.get(f)!);
+    rest = rest.split(f).join('  ');
   }
   return terms;
 }
