@@ -272,6 +272,13 @@ describe('questions the documents do not answer', () => {
     expect(r.answer).toContain('2630台');
   });
 
+  it('reads the counted thing of an English question up to its verb or its "per year"', async () => {
+    const parking = await ask('Under the 15th five-year plan, how many public parking spaces are to be added each year?');
+    expect(parking.answer).toContain('1500个');
+    const checks = await ask('By how much were checks on enterprises reduced in 2025?');
+    expect(checks.answer).toContain('35%');
+  });
+
   it('does not answer a question for a day or month with a sentence that gives none', async () => {
     const r = await engine.answer('花博园具体哪天开放？', { explain: true });
     expect(r.found).toBe(false);

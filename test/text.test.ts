@@ -133,10 +133,17 @@ describe('question analysis', () => {
   it('reads English words in plural, before a full stop and with a possessive', () => {
     expect(chineseTermsFor('how many kindergartens.')).toEqual(chineseTermsFor('kindergarten'));
     expect(chineseTermsFor('the people’s hospital')).toEqual(chineseTermsFor("people's hospital"));
-    expect(chineseTermsFor('checks on enterprise inspection')).toEqual(chineseTermsFor('enterprise inspections'));
+    expect(chineseTermsFor('fewer enterprise inspections')).toEqual(chineseTermsFor('fewer enterprise inspection'));
     // A decimal point stays inside its figure.
     expect(normalizeForMatch('4.5')).toBe('4.5');
     expect(analyzeQuestion('What is the target right now?').contentTerms).toEqual([]);
+  });
+
+  it('knows everyday English for the documents\' measure words', () => {
+    expect(chineseTermsFor('registered residents aged 60 and above')).toEqual(['户籍人口', '60岁及以上']);
+    expect(chineseTermsFor('how much is added per year')).toContain('年均');
+    // A target that the documents write inside a longer word is not one ("万人有效发明专利" stays whole).
+    expect(analyzeQuestion('每万人有效发明专利拥有量是多少').contentTerms).toContain('万人有效发明专利');
   });
 
   it('maps Taiwan and Hong Kong words to the documents\' mainland words, leaving the script detected as written', () => {

@@ -5,6 +5,7 @@ import type { Retriever, ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { simplifiedToTraditional } from '../text/script.js';
+import { synonymsIn } from '../text/synonyms.js';
 import { composeFound, composeNotFound, type Statement } from './compose.js';
 import { COVERED_YEARS, placeMissing, refuseBeforeRetrieval, uncoveredYear, type RefusalReason } from './out-of-scope.js';
 import { numbersIn } from './figures.js';
@@ -149,7 +150,8 @@ function measureMismatch(sel: Selection, analysis: QuestionAnalysis, ctx: Answer
   const noun = countedNoun(question);
   // A colloquial word the documents never use ("孩子") cannot be checked against their labels.
   if (!noun || !ctx.corpusText.includes(noun)) return undefined;
-  const forms = [noun, ...ctx.stats.variants(noun)];
+  // The documents' own words for the thing count it too ("公共泊位" for "公共停车位").
+  const forms = [noun, ...ctx.stats.variants(noun), ...synonymsIn(noun)];
   const text = sel.hit.chunk.pageContent;
   const indicator = sel.hit.chunk.metadata.indicator;
   const counts = sel.figures.filter((f) => values.includes(f.value) && figureMeasure(f.value)?.kind === 'count');

@@ -86,7 +86,7 @@ export function countedNoun(question: string): string | undefined {
   if (!english) return undefined;
   // The head of an English noun phrase is its last word: "unicorn and potential unicorn companies" counts companies.
   // …before any post-modifier: "meal service points for the elderly" counts points.
-  const words = english[1]!.split(/ (?:for|of|in|at|on|with|under|from|across|by) /)[0]!.split(' ');
+  const words = english[1]!.split(/ (?:for|of|in|at|on|with|under|from|across|by|per|each|every) /)[0]!.split(' ');
   for (let i = 0; i < words.length; i++) {
     const terms = chineseTermsFor(words.slice(i).join(' '));
     if (terms.length === 1) return terms[0];
@@ -94,7 +94,8 @@ export function countedNoun(question: string): string | undefined {
   return undefined;
 }
 const COUNTED = new RegExp(`(?:多少|(?<!哪)几)(?:万)?(?:${COUNT_UNITS})([\\p{Script=Han}]{2,8}?)(?:的|呢|吗|了|？|\\?|，|,|。|$)`, 'u');
-const ENGLISH_COUNTED = /how many ([a-z][a-z\- ]*?) (?:are|is|were|was|will|did|does|do|has|have|had|in|by|there|does)\b/;
+// The thing ends before a verb: an auxiliary, a preposition, or a past tense ("how many children benefited").
+const ENGLISH_COUNTED = /how many ([a-z][a-z\- ]*?) (?:are|is|were|was|will|did|does|do|has|have|had|in|by|there|[a-z]+ed)\b/;
 
 /** Whether a text holds a word, perhaps with a character inside it (the documents' "物联改造" for "物联网改造"). */
 function looselyIn(word: string, text: string): boolean {

@@ -147,7 +147,8 @@ function toMatchText(question: string, script: QuestionScript): string {
   const rest = normalized
     .replace(excluded, ' 不含经开区 ')
     .replace(/(?:compared (?:with|to)|than|since|over) (?:the )?(?:end of (?:the )?)?(?:13th|thirteenth) five-year plan(?: period)?/g, ' 较十三五末 ')
-    .replace(/(?:13th|thirteenth) five-year plan(?: period)?/g, ' 十三五 ');
+    .replace(/(?:13th|thirteenth) five-year plan(?: period)?/g, ' 十三五 ')
+    .replace(/\b(15th|fifteenth|14th|fourteenth) five-year period\b/g, '$1 five-year plan');
   const frameWords =
     rest.match(
       /不含经开区|较十三五末|十三五|last year|this year|past five years|next five years|by 2030|15th five-year plan|14th five-year plan|development zone|cetdz|work report|five-year plan|outline|currently|at present|right now|\bnow\b/g,

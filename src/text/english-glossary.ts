@@ -1,5 +1,6 @@
 import { CORPUS_TERMS_A } from './glossary/corpus-terms-a.js';
 import { CORPUS_TERMS_B } from './glossary/corpus-terms-b.js';
+import { EVERYDAY_WORDS } from './glossary/everyday-words.js';
 
 /**
  * English policy terms → the documents' Chinese wording, so that English questions reach the right
@@ -1937,10 +1938,10 @@ const HAND_GLOSSARY: Readonly<Record<string, string>> = {
 
 /**
  * The hand-written policy terms, and beside them renderings of the documents' own named programmes, places
- * and measures (src/text/glossary/), written from the documents rather than from questions; the hand-written
- * entry wins where both have a phrase.
+ * and measures and everyday words for their measures (src/text/glossary/), written from the documents rather
+ * than from questions; the hand-written entry wins where they share a phrase.
  */
-export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = { ...CORPUS_TERMS_A, ...CORPUS_TERMS_B, ...HAND_GLOSSARY };
+export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = { ...EVERYDAY_WORDS, ...CORPUS_TERMS_A, ...CORPUS_TERMS_B, ...HAND_GLOSSARY };
 
 /** A word without its plural ending, so "inspections" finds "inspection" and "cities" finds "city". */
 function singular(word: string): string {
