@@ -279,6 +279,18 @@ describe('questions the documents do not answer', () => {
     expect(checks.answer).toContain('35%');
   });
 
+  it('answers "when" with the clause that names a time', async () => {
+    const r = await ask('农村土地二轮延包，什么时候能搞完？');
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('2027年底前');
+  });
+
+  it('answers a question about two periods of one topic for both', async () => {
+    const r = await ask('2025年新增城镇就业多少人，2026年目标是多少？');
+    expect(r.answer).toContain('3.9万人');
+    expect(r.answer).toContain('3万人以上');
+  });
+
   it('does not answer a question for a day or month with a sentence that gives none', async () => {
     const r = await engine.answer('花博园具体哪天开放？', { explain: true });
     expect(r.found).toBe(false);

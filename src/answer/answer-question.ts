@@ -266,6 +266,27 @@ function otherPart(best: Selection, ranked: Selection[], analysis: QuestionAnaly
   });
 }
 
+/** The periods a selection speaks for: its sentence's own, else its section's. */
+function periodsOf(sel: Selection): readonly TimeScope[] {
+  const own = sentencePeriods(sel.sentence.text);
+  return own.length > 0 ? own : sel.hit.chunk.metadata.timeScope;
+}
+
+/**
+ * "去年扩了多少？今年打算扩多少？": a question naming two periods of one topic, answered for one of them, takes the
+ * best clause on the same topic for a period still unanswered.
+ */
+function otherPeriod(best: Selection, ranked: Selection[], analysis: QuestionAnalysis): Selection | undefined {
+  const asked = analysis.frame.timeScopes;
+  if (analysis.frame.timeInferred || asked.length < 2 || analysis.intent !== 'figure') return undefined;
+  const answered = periodsOf(best);
+  const left = asked.filter((p) => !answered.includes(p));
+  if (left.length === 0 || left.length === asked.length) return undefined;
+  return ranked.find(
+    (s) => s.figures.length > 0 && s.sentence.text !== best.sentence.text && periodsOf(s).some((p) => left.includes(p)) && s.coverage >= best.coverage * 0.9 && s.groupCoverage >= MIN_GROUP_COVERAGE,
+  );
+}
+
 /**
  * The indicator table gives bare cells ("一般公共预算收入（亿元）：2030年目标 218"); when the text states the same
  * figure ("一般公共预算收入达218亿元"), the sentence is the better answer, unless the table itself was asked about.
@@ -380,7 +401,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   const other = conflictingStatement(primary, ranked, analysis, ctx.stats);
   if (other) chosen.push(other);
   // A question asking several things may find the rest in another passage ("执业医师和注册护士分别…" → two table rows).
-  const rest = other ? undefined : otherPart(primary, ranked, analysis, ctx.stats);
+  const rest = other ? undefined : (otherPart(primary, ranked, analysis, ctx.stats) ?? otherPeriod(primary, ranked, analysis));
   if (rest) chosen.push(rest);
 
   // Citations: the chosen passages first (in statement order), then the other top passages for context.

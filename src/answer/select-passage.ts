@@ -31,6 +31,10 @@ function definitionFocus(matchText: string): string | undefined {
 
 /** A question asking for several things. */
 export const MULTI_PART = /分别|各是|各为|各自|(?:多少|几).*(?:多少|几)|和|与|及|、|\band\b/;
+/** "什么时候完成", "by when": the answer is a time, so a clause that names one answers. */
+const WHEN_QUESTION = /什么时候|啥时候|多会儿|何时|哪一?年|几时|\b(?:when|by when|what year|which year)\b/;
+const TIME_EXPRESSION = /(?:19|20)\d\d年|年底|年末|年内|上半年|下半年|\d{1,2}月/;
+
 const ENUMERATION = /、.+、|（[^）]*、[^）]*）|：.+、/;
 
 function clauseGroups(sentence: Span): Span[] {
@@ -182,6 +186,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   const measures = askedMeasures(normalizeForMatch(analysis.question));
   // "A和B分别…", "多少…、多少…": the parts may lie anywhere in one sentence, which then competes whole.
   const multiPart = MULTI_PART.test(normalizeForMatch(analysis.question));
+  const asksWhen = WHEN_QUESTION.test(normalizeForMatch(analysis.question));
   const out: Selection[] = [];
 
   for (const hit of hits) {
@@ -201,7 +206,8 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
       const sentenceNorm = normalizeForMatch(sentence.text);
       const headingNorm = `${sectionNorm} ${leadBefore(sentence.start)}`;
       const groups =
-        kind !== 'paragraph' || analysis.intent === 'definition' || runs.includes(sentence)
+        // A time answers "when" for the sentence's subject, often named in an earlier clause: the sentence competes whole.
+        kind !== 'paragraph' || analysis.intent === 'definition' || asksWhen || runs.includes(sentence)
           ? [sentence]
           : analysis.intent === 'general'
             ? [sentenceWindow(sentences, sentence, text)]
@@ -226,6 +232,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
         let intentFactor = 1;
         // A clause whose figures are all another kind of quantity than asked ("多少个" → "4.9亿美元") answers less well.
         if (analysis.intent === 'figure') intentFactor = figures.length === 0 ? 0.55 : !figures.some((f) => fitsAny(measures, f.value)) ? 0.7 : 1;
+        if (analysis.intent === 'figure' && asksWhen) intentFactor = TIME_EXPRESSION.test(group.text) ? 1 : 0.55;
         if (analysis.intent === 'list') intentFactor = ENUMERATION.test(group.text) || kind === 'glossary' ? 1 : 0.7;
         const term = normalizeForMatch(hit.chunk.metadata.term ?? '').replace(/[“”"‘’]/g, '');
         const namesTerm = (t: string) => t === term || (t.length >= 2 && term.includes(t) && t.length >= term.length - 2);
