@@ -299,6 +299,16 @@ describe('questions the documents do not answer', () => {
     expect((await ask('今年花博园有什么安排？')).found).toBe(true);
   });
 
+  it('does not answer the amount of a measure the answering sentence does not name', async () => {
+    const r = await engine.answer('武进新增的公共停车位，每个车位收费多少钱？', { explain: true });
+    expect(r.found).toBe(false);
+    const subsidy = await engine.answer('新建改造的高标准农田能拿到多少补贴？', { explain: true });
+    expect(subsidy.found).toBe(false);
+    expect(subsidy.declinedBy).toBe('asked-measure');
+    // Asked for the measure the sentence gives, the same topic is answered.
+    expect((await ask('到2030年新建改造提升高标准农田多少亩？')).answer).toContain('1万亩以上');
+  });
+
   it('does not answer a 经开区 question with the district figure', async () => {
     const r = await ask('常州经开区2025年地区生产总值是多少');
     expect(r.found).toBe(false);

@@ -162,6 +162,27 @@ function measureMismatch(sel: Selection, analysis: QuestionAnalysis, ctx: Answer
   return counts.length === 0 || counted ? undefined : 'counted-thing';
 }
 
+/**
+ * The measure a question asks the amount of: the topic word right after "多少" ("每亩能拿到多少补贴") or right
+ * before it ("产值和销量是多少"). The answering sentence must say it: the documents giving the topic's other
+ * figures ("高标准农田1万亩") do not give that one.
+ */
+/** Words for a kind of quantity rather than a thing ("增速", "比例"): the documents word these many ways. */
+const GENERIC_MEASURE = /增速|增幅|增长|比例|比重|占比|面积|规模|数量|总量|金额|人数|户数|个数|速度|水平|目标|指标/;
+
+function unsaidMeasure(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): string | undefined {
+  if (analysis.script === 'en') return undefined; // glossary terms, which a label may word differently
+  const q = normalizeForMatch(analysis.question);
+  const sentence = normalizeForMatch(sel.sentence.text);
+  return analysis.contentTerms.find(
+    (t) =>
+      !analysis.contextTerms.includes(t) &&
+      !GENERIC_MEASURE.test(t) &&
+      new RegExp(`多少${t}[?？。]?$|${t}(?:是|有|为)多少`).test(q) &&
+      !stats.saidIn(t, sentence),
+  );
+}
+
 /** The periods a sentence names itself (empty when it names none: then its section's period holds). */
 function sentencePeriods(sentence: string): TimeScope[] {
   const frame = detectFrame(normalizeForMatch(sentence));
@@ -392,6 +413,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   // "多少所小学" by a count of something whose name merely contains 小学.
   const mismatch = measureMismatch(best, analysis, ctx);
   if (mismatch) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, mismatch), hits };
+  if (unsaidMeasure(best, analysis, ctx.stats)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
   // A place the documents name elsewhere ("上海") must be what the answering passage speaks of.
   const missingPlace = placeMissing(analysis, normalizeForMatch(`${headingText(best.hit.chunk)} ${best.hit.chunk.pageContent}`), ctx.corpusText);
   if (missingPlace) return { result: notFound('other-place', analysis, related, ctx, mode, started, 'other-place'), hits };

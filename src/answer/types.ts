@@ -39,7 +39,7 @@ export interface RankedPassage {
 }
 
 /** The checks that can decline a question after retrieval (before it: the scope rules of RefusalReason). */
-export type DeclineCheck = 'scope' | 'coverage' | 'other-year' | 'no-figure' | 'unlabelled-figure' | 'quantity-kind' | 'counted-thing' | 'other-place' | 'no-date';
+export type DeclineCheck = 'scope' | 'coverage' | 'other-year' | 'no-figure' | 'unlabelled-figure' | 'quantity-kind' | 'counted-thing' | 'asked-measure' | 'other-place' | 'no-date';
 
 export interface AnswerResult {
   answer: string;

@@ -9,6 +9,7 @@ const DECLINED: Record<string, string> = {
   'unlabelled-figure': '段落中的数字并非所问事项',
   'quantity-kind': '数字的种类（金额、比例、数量等）与所问不同',
   'counted-thing': '数字所计的事物与所问不同',
+  'asked-measure': '段落未提及所问的量（如补贴、销量）',
   'other-place': '段落未提及所问地区',
   'no-date': '问具体日期，但段落中没有日期',
 };
