@@ -279,6 +279,11 @@ describe('questions the documents do not answer', () => {
     expect(checks.answer).toContain('35%');
   });
 
+  it('answers "now" from the plan\'s analysis of its starting point, whose heading names the coming period', async () => {
+    // "第二章 “十五五”机遇挑战" states the present: 34 of the 41 industrial categories.
+    expect((await ask('武进目前拥有全部41个工业大类中的多少个？')).answer).toContain('34个');
+  });
+
   it('answers "when" with the clause that names a time', async () => {
     const r = await ask('农村土地二轮延包，什么时候能搞完？');
     expect(r.found).toBe(true);
@@ -307,6 +312,13 @@ describe('questions the documents do not answer', () => {
     expect(subsidy.declinedBy).toBe('asked-measure');
     // Asked for the measure the sentence gives, the same topic is answered.
     expect((await ask('到2030年新建改造提升高标准农田多少亩？')).answer).toContain('1万亩以上');
+  });
+
+  it('does not answer a question for a level with a figure the documents give as a change', async () => {
+    // The plan gives only "60岁及以上户籍人口年均增加6700余人" and "18-59岁户籍人口年均减少4000人".
+    expect((await ask('全区60岁及以上户籍人口目前有多少？')).found).toBe(false);
+    // Asked for the change itself, it answers.
+    expect((await ask('十四五期间60岁及以上户籍人口每年增加多少？')).answer).toContain('6700余人');
   });
 
   it('does not answer a 经开区 question with the district figure', async () => {

@@ -138,6 +138,23 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
 }
 
 /**
+ * "户籍人口目前有多少": a level, not a change. A figure the documents give as a change ("年均减少4000人") does not
+ * answer it, unless the question asks about change itself.
+ */
+const LEVEL_WORDS = /目前|现在|如今|现有|总数|总共|一共|总量/;
+const CHANGE_WORDS = /增加|减少|增长|下降|新增|每年|年均|增速|增幅|多了|少了|涨|降|变化|\b(?:grow|growth|increase|decrease|fall|rise|per year|each year|annual)/;
+const CHANGE_BEFORE = /(?:增加|减少|增长|下降|提高|降低)(?:了)?$/;
+function changeForLevel(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): boolean {
+  const question = normalizeForMatch(analysis.question);
+  if (!LEVEL_WORDS.test(question) || CHANGE_WORDS.test(question)) return false;
+  const values = relevantFigures(sel, analysis, stats);
+  const text = sel.hit.chunk.pageContent;
+  // A figure followed by its noun ("18-59岁户籍人口") qualifies the thing rather than measuring it.
+  const asked = sel.figures.filter((f) => values.includes(f.value) && !/\p{Script=Han}/u.test(text[f.end] ?? ''));
+  return asked.length > 0 && asked.every((f) => CHANGE_BEFORE.test(text.slice(Math.max(0, f.start - 6), f.start)));
+}
+
+/**
  * Whether the selection's figures are the kind of quantity the question asks for ('quantity-kind' when not),
  * and of the thing it counts ('counted-thing' when not).
  */
@@ -413,6 +430,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   // "多少所小学" by a count of something whose name merely contains 小学.
   const mismatch = measureMismatch(best, analysis, ctx);
   if (mismatch) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, mismatch), hits };
+  if (changeForLevel(best, analysis, ctx.stats)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'quantity-kind'), hits };
   if (unsaidMeasure(best, analysis, ctx.stats)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
   // A place the documents name elsewhere ("上海") must be what the answering passage speaks of.
   const missingPlace = placeMissing(analysis, normalizeForMatch(`${headingText(best.hit.chunk)} ${best.hit.chunk.pageContent}`), ctx.corpusText);

@@ -17,11 +17,17 @@ export function scopesIn(text: string): TimeScope[] {
   return MARKERS.filter(([, re]) => re.test(text)).map(([scope]) => scope);
 }
 
+/**
+ * Headings that analyse the situation a plan starts from ("“十五五”机遇挑战", "发展基础"): the period they name is
+ * the one prepared for, while their facts ("拥有规上工业企业1894家") are those of now, the end of 十四五.
+ */
+const SITUATION_HEADING = /机遇|挑战|形势|发展基础|现状/;
+
 /** Scope of the innermost heading of `path` that names a period, else `fallback`. */
 export function scopeOfPath(path: readonly string[], fallback: TimeScope[] = []): TimeScope[] {
   for (let i = path.length - 1; i >= 0; i--) {
     const found = scopesIn(path[i]);
-    if (found.length > 0) return found;
+    if (found.length > 0) return SITUATION_HEADING.test(path[i]!) && !found.includes('fyp14') ? [...found, 'fyp14'] : found;
   }
   return [...fallback];
 }
