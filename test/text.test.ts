@@ -146,6 +146,11 @@ describe('question analysis', () => {
     expect(analyzeQuestion('每万人有效发明专利拥有量是多少').contentTerms).toContain('万人有效发明专利');
   });
 
+  it('keeps an age group as a topic, though it is a number', () => {
+    expect(analyzeQuestion('18-59岁户籍人口每年减少多少？').contentTerms).toContain('18-59岁');
+    expect(analyzeQuestion('How many registered residents aged 60 and over are added each year?').contentTerms).toContain('60岁及以上');
+  });
+
   it('maps Taiwan and Hong Kong words to the documents\' mainland words, leaving the script detected as written', () => {
     expect(normalizeForMatch('人工智慧與積體電路')).toBe('人工智能与集成电路');
     expect(normalizeForMatch('軟體和資訊服務')).toBe('软件和信息服务');

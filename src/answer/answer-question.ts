@@ -149,8 +149,8 @@ function changeForLevel(sel: Selection, analysis: QuestionAnalysis, stats: TermS
   if (!LEVEL_WORDS.test(question) || CHANGE_WORDS.test(question)) return false;
   const values = relevantFigures(sel, analysis, stats);
   const text = sel.hit.chunk.pageContent;
-  // A figure followed by its noun ("18-59岁户籍人口") qualifies the thing rather than measuring it.
-  const asked = sel.figures.filter((f) => values.includes(f.value) && !/\p{Script=Han}/u.test(text[f.end] ?? ''));
+  // An age ("18-59岁户籍人口") says whom a figure counts; it is not the amount.
+  const asked = sel.figures.filter((f) => values.includes(f.value) && !f.value.endsWith('岁'));
   return asked.length > 0 && asked.every((f) => CHANGE_BEFORE.test(text.slice(Math.max(0, f.start - 6), f.start)));
 }
 
