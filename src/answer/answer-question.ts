@@ -144,6 +144,7 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
 const LEVEL_WORDS = /目前|现在|如今|现有|总数|总共|一共|总量/;
 const CHANGE_WORDS = /增加|减少|增长|下降|新增|每年|年均|增速|增幅|多了|少了|涨|降|变化|\b(?:grow|growth|increase|decrease|fall|rise|per year|each year|annual)/;
 const CHANGE_BEFORE = /(?:增加|减少|增长|下降|提高|降低)(?:了)?$/;
+
 function changeForLevel(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): boolean {
   const question = normalizeForMatch(analysis.question);
   if (!LEVEL_WORDS.test(question) || CHANGE_WORDS.test(question)) return false;
@@ -155,11 +156,12 @@ function changeForLevel(sel: Selection, analysis: QuestionAnalysis, stats: TermS
 }
 
 /**
- * Whether the selection's figures are the kind of quantity the question asks for ('quantity-kind' when not),
- * and of the thing it counts ('counted-thing' when not).
+ * Whether the selection's figures are the kind of quantity the question asks for ('quantity-kind' when not:
+ * another unit, or a change for a level), and of the thing it counts ('counted-thing' when not).
  */
 function measureMismatch(sel: Selection, analysis: QuestionAnalysis, ctx: AnswerContext): DeclineCheck | undefined {
   const question = normalizeForMatch(analysis.question);
+  if (changeForLevel(sel, analysis, ctx.stats)) return 'quantity-kind';
   const measures = askedMeasures(question);
   if (measures.length === 0 || sel.figures.length === 0) return undefined;
   const values = relevantFigures(sel, analysis, ctx.stats);
@@ -179,14 +181,14 @@ function measureMismatch(sel: Selection, analysis: QuestionAnalysis, ctx: Answer
   return counts.length === 0 || counted ? undefined : 'counted-thing';
 }
 
+/** Words for a kind of quantity rather than a thing ("增速", "比例"): the documents word these many ways. */
+const GENERIC_MEASURE = /增速|增幅|增长|比例|比重|占比|面积|规模|数量|总量|金额|人数|户数|个数|速度|水平|目标|指标/;
+
 /**
  * The measure a question asks the amount of: the topic word right after "多少" ("每亩能拿到多少补贴") or right
  * before it ("产值和销量是多少"). The answering sentence must say it: the documents giving the topic's other
  * figures ("高标准农田1万亩") do not give that one.
  */
-/** Words for a kind of quantity rather than a thing ("增速", "比例"): the documents word these many ways. */
-const GENERIC_MEASURE = /增速|增幅|增长|比例|比重|占比|面积|规模|数量|总量|金额|人数|户数|个数|速度|水平|目标|指标/;
-
 function unsaidMeasure(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): string | undefined {
   if (analysis.script === 'en') return undefined; // glossary terms, which a label may word differently
   const q = normalizeForMatch(analysis.question);
@@ -430,7 +432,6 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   // "多少所小学" by a count of something whose name merely contains 小学.
   const mismatch = measureMismatch(best, analysis, ctx);
   if (mismatch) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, mismatch), hits };
-  if (changeForLevel(best, analysis, ctx.stats)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'quantity-kind'), hits };
   if (unsaidMeasure(best, analysis, ctx.stats)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
   // A place the documents name elsewhere ("上海") must be what the answering passage speaks of.
   const missingPlace = placeMissing(analysis, normalizeForMatch(`${headingText(best.hit.chunk)} ${best.hit.chunk.pageContent}`), ctx.corpusText);
