@@ -192,12 +192,14 @@ const GENERIC_MEASURE = /增速|增幅|增长|比例|比重|占比|面积|规模
 function unsaidMeasure(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): string | undefined {
   if (analysis.script === 'en') return undefined; // glossary terms, which a label may word differently
   const q = normalizeForMatch(analysis.question);
+  // Plain string tests: a term is user text (a quoted name may hold "(" or "+"), and this runs on every answer.
+  const asked = q.replace(/[?？。]$/, '');
   const sentence = normalizeForMatch(sel.sentence.text);
   return analysis.contentTerms.find(
     (t) =>
       !analysis.contextTerms.includes(t) &&
       !GENERIC_MEASURE.test(t) &&
-      new RegExp(`多少${t}[?？。]?$|${t}(?:是|有|为)多少`).test(q) &&
+      (asked.endsWith(`多少${t}`) || ['是', '有', '为'].some((v) => q.includes(`${t}${v}多少`))) &&
       !stats.saidIn(t, sentence),
   );
 }

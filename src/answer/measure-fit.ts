@@ -99,7 +99,11 @@ const ENGLISH_COUNTED = /how many ([a-z][a-z\- ]*?) (?:are|is|were|was|will|did|
 
 /** Whether a text holds a word, perhaps with a character inside it (the documents' "物联改造" for "物联网改造"). */
 function looselyIn(word: string, text: string): boolean {
-  return new RegExp([...word].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.?'), 'u').test(text);
+  const w = [...word];
+  const t = [...text];
+  // Character k of the word stands right after character k-1, or one character later.
+  const from = (k: number, at: number): boolean => k === w.length || [at, at + 1].some((p) => t[p] === w[k] && from(k + 1, p + 1));
+  return t.some((c, i) => c === w[0] && from(1, i + 1));
 }
 
 /** Words between a thing counted and its figure that do not change what is counted ("企业数量达2000家"). */
