@@ -204,10 +204,19 @@ function unsaidMeasure(sel: Selection, analysis: QuestionAnalysis, stats: TermSt
   );
 }
 
+/** Every candidate clause asks for its sentence's periods: read once per passage sentence (bounded, like other text caches). */
+const periodCache = new Map<string, TimeScope[]>();
+
 /** The periods a sentence names itself (empty when it names none: then its section's period holds). */
 function sentencePeriods(sentence: string): TimeScope[] {
-  const frame = detectFrame(normalizeForMatch(sentence));
-  return frame.timeInferred ? [] : frame.timeScopes;
+  let periods = periodCache.get(sentence);
+  if (periods === undefined) {
+    const frame = detectFrame(normalizeForMatch(sentence));
+    periods = frame.timeInferred ? [] : frame.timeScopes;
+    if (periodCache.size >= 20_000) periodCache.clear();
+    periodCache.set(sentence, periods);
+  }
+  return periods;
 }
 
 /** A passage about another period or about the district when the 经开区 was asked (or the reverse) does not answer. */

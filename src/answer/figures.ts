@@ -29,8 +29,22 @@ function isFigure(value: string, text: string, end: number): boolean {
   return !/^(达|约|超|近)$/.test(value);
 }
 
+/** Passage clauses are read on every question: their figures are found once (bounded, since question texts are too). */
+const cache = new Map<string, readonly FigureSpan[]>();
+const CACHE_LIMIT = 20_000;
+
 /** Every figure in a text, in order; the spans index into the text so they can be highlighted in place. */
-export function extractFigures(text: string): FigureSpan[] {
+export function extractFigures(text: string): readonly FigureSpan[] {
+  let figures = cache.get(text);
+  if (figures === undefined) {
+    figures = Object.freeze(findFigures(text).map((f) => Object.freeze(f)));
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, figures);
+  }
+  return figures;
+}
+
+function findFigures(text: string): FigureSpan[] {
   const out: FigureSpan[] = [];
   for (const m of text.matchAll(FIGURE)) {
     let value = m[0];

@@ -37,23 +37,24 @@ const TIME_EXPRESSION = /(?:19|20)\d\d年|年底|年末|年内|上半年|下半�
 
 const ENUMERATION = /、.+、|（[^）]*、[^）]*）|：.+、/;
 
+/** A clause that cannot stand alone: a continuation word, or a figure with less than two Han characters before it. */
+function leadsWithoutSubject(clause: Span): boolean {
+  const t = clause.text.trim();
+  if (CONTINUATION.test(t)) return true;
+  const firstFigure = extractFigures(t)[0];
+  return firstFigure !== undefined && hanCount(t.slice(0, firstFigure.start)) < 2;
+}
+
 function clauseGroups(sentence: Span): Span[] {
   const clauses = splitClauses(sentence);
-  const groups: Span[] = [];
-  clauses.forEach((clause, i) => {
+  const dependent = clauses.map(leadsWithoutSubject);
+  return clauses.map((clause, i) => {
     let start = i;
-    const leadsWithoutSubject = (c: Span) => {
-      const t = c.text.trim();
-      const firstFigure = extractFigures(t)[0];
-      const subject = firstFigure ? t.slice(0, firstFigure.start) : t;
-      return CONTINUATION.test(t) || (firstFigure !== undefined && (subject.match(/\p{Script=Han}/gu)?.length ?? 0) < 2);
-    };
-    while (start > 0 && i - start < 2 && leadsWithoutSubject(clauses[start]!)) start--;
+    while (start > 0 && i - start < 2 && dependent[start]) start--;
     const s = clauses[start]!.start;
     const e = clause.end;
-    groups.push({ start: s, end: e, text: sentence.text.slice(s - sentence.start, e - sentence.start) });
+    return { start: s, end: e, text: sentence.text.slice(s - sentence.start, e - sentence.start) };
   });
-  return groups;
 }
 
 /** Context words (carried over, around a definition's focus) break ties; they never outweigh what was asked. */
@@ -82,8 +83,8 @@ function withNeighbours(groups: Span[], sentence: Span, multiPart: boolean): Spa
  * How much of a term the text around a clause holds: 1 in the clause, 0.85 in a heading, 0.6 in the sentence,
  * 0.45 in the passage; `partial` when the clause holds only some of its characters.
  */
-function presence(term: string, stats: TermStats, group: string, sentence: string, heading: string, passage: string): { credit: number; partial: boolean } {
-  const forms = [term, ...stats.variants(term)];
+function presence(term: TermForms, group: string, sentence: string, heading: string, passage: string): { credit: number; partial: boolean } {
+  const { forms, parts } = term;
   if (forms.some((f) => group.includes(f))) return { credit: 1, partial: false };
   if (forms.some((f) => heading.includes(f))) return { credit: IN_HEADING, partial: false };
   if (forms.some((f) => sentence.includes(f))) return { credit: 0.6, partial: false };
@@ -91,13 +92,23 @@ function presence(term: string, stats: TermStats, group: string, sentence: strin
   // Absent as a word, a term may still be half-said in the clause ("平均" ~ "村均"): a little credit per character
   // for a two-character term, per character pair for a longer one, whose scattered characters say nothing
   // ("最低工资" is not in "低保…资金").
-  const chars = [...term].filter((c) => /\p{Script=Han}/u.test(c));
-  if (chars.length < 2) return { credit: 0, partial: false };
-  const parts = chars.length === 2 ? chars : chars.slice(1).map((c, i) => chars[i]! + c);
+  if (parts.length === 0) return { credit: 0, partial: false };
   return { credit: (PARTIAL_CREDIT * parts.filter((p) => group.includes(p)).length) / parts.length, partial: true };
 }
 
 const PARTIAL_CREDIT = 0.5;
+
+/** A question term's corpus forms and, for partial matches, its characters (two) or character pairs (longer); worked out once per question. */
+interface TermForms {
+  forms: string[];
+  parts: string[];
+}
+
+function termForms(term: string, stats: TermStats): TermForms {
+  const chars = [...term].filter((c) => /\p{Script=Han}/u.test(c));
+  const parts = chars.length < 2 ? [] : chars.length === 2 ? chars : chars.slice(1).map((c, i) => chars[i]! + c);
+  return { forms: [term, ...stats.variants(term)], parts };
+}
 
 function indicatorFigures(hit: ScoredChunk): FigureSpan[] {
   const target = hit.chunk.metadata.indicator?.target;
@@ -150,30 +161,77 @@ const hanCount = (s: string) => s.match(/\p{Script=Han}/gu)?.length ?? 0;
  * How exactly the words naming the first figure match the question: "规上工业总产值达6300亿元" names
  * 规上工业总产值 and little else, "高新技术产业产值占规上工业总产值比重" names much more. Prefers the precise label.
  */
-function labelFit(hit: ScoredChunk, group: Span, figures: FigureSpan[], terms: string[], stats: TermStats): number {
+function labelFit(hit: ScoredChunk, group: Span, figures: FigureSpan[], terms: TermForms[]): number {
   const indicator = hit.chunk.metadata.indicator;
   const text = hit.chunk.pageContent;
-  if (indicator || figures.length === 0) return fitOf(normalizeForMatch(indicator ? indicator.name : group.text), terms, stats);
+  if (indicator || figures.length === 0) return fitOf(normalizeForMatch(indicator ? indicator.name : group.text), terms);
   // Each figure's own label, from the previous figure (a group of several figures is as precise as its labels are on average).
-  const fits = figures.map((f, i) => fitOf(normalizeForMatch(text.slice(i === 0 ? group.start : figures[i - 1]!.end, f.start)), terms, stats));
+  const fits = figures.map((f, i) => fitOf(normalizeForMatch(text.slice(i === 0 ? group.start : figures[i - 1]!.end, f.start)), terms));
   return fits.reduce((a, b) => a + b, 0) / fits.length;
 }
 
-function fitOf(label: string, terms: string[], stats: TermStats): number {
+function fitOf(label: string, terms: TermForms[]): number {
   const labelHan = hanCount(label);
   if (labelHan === 0) return 0.8;
   let matched = 0;
-  for (const t of terms) {
+  for (const { forms } of terms) {
     // The longest form present: "实际利用外资" names the label better than its part "外资".
-    const form = [t, ...stats.variants(t)].filter((f) => label.includes(f)).sort((a, b) => b.length - a.length)[0];
-    if (form) matched += hanCount(form);
+    let longest = '';
+    for (const f of forms) if (f.length > longest.length && label.includes(f)) longest = f;
+    if (longest) matched += hanCount(longest);
   }
   return 0.7 + 0.3 * Math.min(1, matched / labelHan);
+}
+
+/** How a passage divides into sentences and in-line headings: the same for every question, so worked out once per passage. */
+interface Layout {
+  sentences: Span[];
+  /** The normalised in-line heading in force at an offset ('' before the first). */
+  leadBefore: (at: number) => string;
+}
+
+const layouts = new WeakMap<ScoredChunk['chunk'], Layout>();
+
+function layoutOf(hit: ScoredChunk): Layout {
+  let layout = layouts.get(hit.chunk);
+  if (!layout) {
+    const text = hit.chunk.pageContent;
+    const sentences = hit.chunk.metadata.kind === 'paragraph' ? splitSentences(text) : [{ start: 0, end: text.length, text }];
+    // A short sentence without figures ("城市面貌焕新升级。", "依托绿色低碳产业，打造绿色低碳服务集聚区。") is an
+    // in-line heading: the subject of the sentences after it, like the section headings.
+    const leads = sentences.filter((x) => isLeadSentence(x.text)).map((l) => ({ start: l.start, norm: normalizeForMatch(l.text) }));
+    layout = { sentences, leadBefore: (at) => leads.findLast((l) => l.start <= at)?.norm ?? '' };
+    layouts.set(hit.chunk, layout);
+  }
+  return layout;
+}
+
+/** Clause groups of a passage sentence, by its text (bounded: the runs of sentences a multi-part question reads add more). */
+const groupCache = new Map<string, Span[]>();
+
+function clauseGroupsOf(sentence: Span): Span[] {
+  const key = `${sentence.start}:${sentence.text}`;
+  let groups = groupCache.get(key);
+  if (!groups) {
+    groups = clauseGroups(sentence);
+    if (groupCache.size >= 20_000) groupCache.clear();
+    groupCache.set(key, groups);
+  }
+  return groups;
+}
+
+/** Whether a glossary or footnote entry defines what was asked. "…OPC社区…，OPC是什么意思？": the word right before the definition question is the one asked about. */
+function namesEntryTerm(hit: ScoredChunk, focus: string | undefined, terms: string[]): boolean {
+  const term = normalizeForMatch(hit.chunk.metadata.term ?? '').replace(/[“”"‘’]/g, '');
+  if (term.length === 0) return false;
+  const namesTerm = (t: string) => t === term || (t.length >= 2 && term.includes(t) && t.length >= term.length - 2);
+  return focus ? namesTerm(focus) : terms.some(namesTerm);
 }
 
 /** Scores every clause group of the top passages against the question and returns them best first. */
 export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], stats: TermStats): Selection[] {
   const terms = analysis.contentTerms;
+  const termForm = terms.map((t) => termForms(t, stats));
   const weights = terms.map((t) => stats.weight(t) * termFactor(analysis, t));
   const asked = analysis.intent === 'definition' ? definitionFocus(analysis.matchText) : undefined;
   const focus = asked !== undefined && terms.some((t) => asked.includes(t) || t.includes(asked)) ? asked : undefined;
@@ -192,14 +250,11 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   for (const hit of hits) {
     const text = hit.chunk.pageContent;
     const kind = hit.chunk.metadata.kind;
+    const retrieval = (0.7 + 0.3 * (hit.score / maxRetrieval)) * frameFit(hit, analysis);
+    const asksForTerm = namesEntryTerm(hit, focus, terms);
     const sectionNorm = normalizeForMatch(headingText(hit.chunk));
     const passageNorm = normalizeForMatch(text);
-    const whole: Span = { start: 0, end: text.length, text };
-    const sentences = kind === 'paragraph' ? splitSentences(text) : [whole];
-    // A short sentence without figures ("城市面貌焕新升级。", "依托绿色低碳产业，打造绿色低碳服务集聚区。") is an
-    // in-line heading: the subject of the sentences after it, like the section headings.
-    const leads = sentences.filter((x) => isLeadSentence(x.text)).map((l) => ({ start: l.start, norm: normalizeForMatch(l.text) }));
-    const leadBefore = (at: number) => leads.findLast((l) => l.start <= at)?.norm ?? '';
+    const { sentences, leadBefore } = layoutOf(hit);
     // The parts of a multi-part question may stand in neighbouring sentences ("…3万亩；…2万亩；猪肉自给率30%").
     const runs = multiPart && kind === 'paragraph' && analysis.intent === 'figure' ? [...sentenceRuns(sentences, text, 2), ...sentenceRuns(sentences, text, 3)] : [];
     for (const sentence of [...sentences, ...runs]) {
@@ -211,20 +266,20 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
           ? [sentence]
           : analysis.intent === 'general'
             ? [sentenceWindow(sentences, sentence, text)]
-            : withNeighbours(clauseGroups(sentence), sentence, multiPart);
+            : withNeighbours(clauseGroupsOf(sentence), sentence, multiPart);
       for (const group of groups) {
         const groupNorm = normalizeForMatch(group.text);
         let covered = 0;
         let inGroup = 0;
-        terms.forEach((t, i) => {
-          const found = presence(t, stats, groupNorm, sentenceNorm, headingNorm, passageNorm);
+        for (let i = 0; i < terms.length; i++) {
+          const found = presence(termForm[i]!, groupNorm, sentenceNorm, headingNorm, passageNorm);
           // A term carried over from earlier turns is context: found nearby is enough, and it must not draw
           // the answer to a clause that repeats the earlier topic instead of naming the new one.
           const p = isContext[i] ? Math.min(found.credit, 0.6) : found.credit;
           covered += weights[i]! * p;
           // Said in the clause or its headings, or partly in the clause: the clause itself names it.
           if (p >= IN_HEADING || found.partial) inGroup += weights[i]! * p;
-        });
+        }
         const coverage = covered / ownTotal;
         const groupCoverage = inGroup / ownTotal;
         const figures = kind === 'indicator' ? indicatorFigures(hit) : extractFigures(group.text).map((f) => ({ ...f, start: f.start + group.start, end: f.end + group.start }));
@@ -234,14 +289,9 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
         if (analysis.intent === 'figure') intentFactor = figures.length === 0 ? 0.55 : !figures.some((f) => fitsAny(measures, f.value)) ? 0.7 : 1;
         if (analysis.intent === 'figure' && asksWhen) intentFactor = TIME_EXPRESSION.test(group.text) ? 1 : 0.55;
         if (analysis.intent === 'list') intentFactor = ENUMERATION.test(group.text) || kind === 'glossary' ? 1 : 0.7;
-        const term = normalizeForMatch(hit.chunk.metadata.term ?? '').replace(/[“”"‘’]/g, '');
-        const namesTerm = (t: string) => t === term || (t.length >= 2 && term.includes(t) && t.length >= term.length - 2);
-        // "…OPC社区…，OPC是什么意思？": the word right before the definition question is the one asked about.
-        const asksForTerm = term.length > 0 && (focus ? namesTerm(focus) : terms.some(namesTerm));
         if (analysis.intent === 'definition') intentFactor = asksForTerm ? 1.3 : /即|是指|指的是|：/.test(group.text) ? 0.9 : 0.75;
         else if (asksForTerm && analysis.intent === 'list') intentFactor = 1.3;
-        const retrieval = (0.7 + 0.3 * (hit.score / maxRetrieval)) * frameFit(hit, analysis);
-        const fit = analysis.intent === 'figure' ? labelFit(hit, group, figures, terms, stats) : 1;
+        const fit = analysis.intent === 'figure' ? labelFit(hit, group, figures, termForm) : 1;
         const brevity = 1 - Math.min(0.08, group.text.length / 3000);
         out.push({ hit, sentence, group, figures, coverage, groupCoverage, score: Math.min(coverage, MAX_CONTEXT_BONUS) * intentFactor * retrieval * brevity * fit });
       }
