@@ -321,6 +321,65 @@ describe('questions the documents do not answer', () => {
     expect((await ask('十四五期间60岁及以上户籍人口每年增加多少？')).answer).toContain('6700余人');
   });
 
+  it('does not take an everyday word jieba tags as a place for another place', async () => {
+    // jieba's dictionary tags 治安 ns (a town of that name); the report's sentence never says 治安.
+    const r = await ask('社会治安方面，去年违法犯罪警情下降了多少？');
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('17.4%');
+  });
+
+  it('reads a figure the question states as part of the next figure\'s label', async () => {
+    // "年营业收入超千亿企业2家、…": 2家 is labelled by 超千亿 and the words before it, not by 企业 alone.
+    const r = await ask('营收超千亿的大企业，到十五五末要培育几家？');
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('超千亿企业2家');
+  });
+
+  it('reads a clause about the asker\'s family as context', async () => {
+    const r = await ask('我儿子明年高校毕业，武进籍离校未就业的高校毕业生，今年帮扶率目标是多少？');
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('90%以上');
+  });
+
+  it('takes "整个十五五" in a follow-up as the period, not as a topic', async () => {
+    const r = await ask('那整个“十五五”期间呢？', [
+      { role: 'user', content: '2026年新增城镇就业目标是多少？' },
+      { role: 'assistant', content: '新增城镇就业3万人以上。' },
+    ]);
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('11万人以上');
+  });
+
+  it('reads English counted things before a modal verb, and quoted English terms', async () => {
+    const zone = await ask('How many high-tech enterprises must the development zone have by 2030?');
+    expect(zone.answer).toContain('突破800家');
+    const giants = await ask("In 2025, how many companies became national 'little giant' firms?");
+    expect(giants.answer).toContain('39家');
+  });
+
+  it('answers the definition of the word asked about, not a heading that names its context', async () => {
+    // The plan's in-line heading "西太湖科技产业园。" names the context; "…“一高三新”（高端医疗健康、…）" defines.
+    const r = await ask('滨湖创新区的“一高三新”产业指什么？');
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('高端医疗健康');
+  });
+
+  it('does not answer a count with a table row in per cent, nor money with a volume', async () => {
+    // The table gives 养老机构护理型床位占比（%）75; the report 滆湖清淤802万方.
+    expect((await ask('养老机构的护理型床位一共有多少张？')).found).toBe(false);
+    expect((await ask('滆湖清淤总共花了多少亿元？')).found).toBe(false);
+    expect((await ask('滆湖清淤了多少万方？')).answer).toContain('802万方');
+  });
+
+  it('does not answer one year with a sentence that states only other years', async () => {
+    const r = await engine.answer('理想汽车2025年的产值增速是多少？', { explain: true });
+    expect(r.found).toBe(false);
+    expect(r.declinedBy).toBe('other-year');
+    // A base year of a comparison is not a stated year: "到2030年…较2025年下降20%".
+    const safety = await ask('到2030年，单位地区生产总值生产安全事故死亡率比2025年下降多少？');
+    expect(safety.answer).toContain('20%');
+  });
+
   it('does not answer a 经开区 question with the district figure', async () => {
     const r = await ask('常州经开区2025年地区生产总值是多少');
     expect(r.found).toBe(false);

@@ -9,7 +9,7 @@ import { synonymsIn } from '../text/synonyms.js';
 import { composeFound, composeNotFound, type Statement } from './compose.js';
 import { COVERED_YEARS, placeMissing, refuseBeforeRetrieval, uncoveredYear, type RefusalReason } from './out-of-scope.js';
 import { numbersIn } from './figures.js';
-import { askedMeasures, countedNoun, countsNoun, figureMeasure, fitsAny } from './measure-fit.js';
+import { askedMeasures, countedNoun, countsNoun, figureMeasure, fitsAny, withRowUnit } from './measure-fit.js';
 import { alignRespectively, type RespectivePair } from './respectively.js';
 import { CONTINUATION, MULTI_PART, selectPassages, type Selection } from './select-passage.js';
 import { trimPunctuation } from './split-clauses.js';
@@ -89,7 +89,6 @@ function relevantFigures(sel: Selection, analysis: QuestionAnalysis, stats: Term
 function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): { values: string[]; labelWeight: number } {
   const text = sel.hit.chunk.pageContent;
   const all = sel.figures;
-  // A figure the question itself states ("3000万元以上项目") is the question's condition, not its answer.
   const asked = normalizeForMatch(analysis.question);
   const terms = analysis.contentTerms;
   const weights = terms.map((t) => stats.weight(t) * termFactor(analysis, t));
@@ -98,11 +97,17 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
   const anyFits = all.some((f) => fitsAny(measures, f.value));
   const namedIn = (label: string) => new Set(terms.flatMap((t, i) => (stats.saidIn(t, label) ? [i] : [])));
   let previous = new Set<number>();
+  // A figure the question itself states ("营收超千亿的…几家") is the question's condition, not its answer.
+  const stated = all.map((f) => asked.includes(normalizeForMatch(f.value)));
+  const labelStarts: number[] = [];
   const named = all.map((f, i) => {
     // A label reaches back to the previous figure, but not past the start of the figure's clause.
-    // (An indicator row is one label: its name.)
+    // (An indicator row is one label: its name.) A stated figure right before is part of the label:
+    // "年营业收入超千亿企业2家" counts 超千亿 companies.
     const clause = sel.hit.chunk.metadata.kind === 'indicator' ? 0 : clauseStart(text, f.start);
-    const from = Math.max(sel.group.start, i > 0 ? all[i - 1]!.end : sel.group.start, clause);
+    const previousEnd = i === 0 ? sel.group.start : stated[i - 1] ? labelStarts[i - 1]! : all[i - 1]!.end;
+    const from = Math.max(sel.group.start, previousEnd, clause);
+    labelStarts.push(from);
     const raw = text.slice(from, f.start).replace(/^[、，,；\s]+/, '');
     // What follows a figure up to the next stop names it too ("具备3000个机架的智算服务能力", "229项“三级联动”改革任务").
     const after = sel.hit.chunk.metadata.kind === 'indicator' ? '' : text.slice(f.end, Math.min(nextStop(text, f.end), all[i + 1]?.start ?? text.length));
@@ -112,7 +117,7 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
     previous = terms;
     // A figure the question states, or a quantity of another kind than asked ("多少个" → not "4.9亿美元"), is not the answer.
     const otherKind = anyFits && !fitsAny(measures, f.value);
-    return { terms, continues: CONTINUATION.test(raw) && own.size === 0, isCondition: asked.includes(normalizeForMatch(f.value)) || otherKind };
+    return { terms, continues: CONTINUATION.test(raw) && own.size === 0, isCondition: stated[i]! || otherKind };
   });
   const weightOf = (set: Set<number>) => [...set].reduce((sum, i) => sum + weights[i]!, 0);
   // Continuations are discounted slightly so that they win only by naming something more of the question.
@@ -165,7 +170,8 @@ function measureMismatch(sel: Selection, analysis: QuestionAnalysis, ctx: Answer
   const measures = askedMeasures(question);
   if (measures.length === 0 || sel.figures.length === 0) return undefined;
   const values = relevantFigures(sel, analysis, ctx.stats);
-  if (!values.some((v) => fitsAny(measures, v))) return 'quantity-kind';
+  const unit = sel.hit.chunk.metadata.indicator?.unit;
+  if (!values.some((v) => fitsAny(measures, withRowUnit(v, unit)))) return 'quantity-kind';
   const noun = countedNoun(question);
   // A colloquial word the documents never use ("孩子") cannot be checked against their labels.
   if (!noun || !ctx.corpusText.includes(noun)) return undefined;

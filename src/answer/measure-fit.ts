@@ -5,7 +5,7 @@ import { tagWords } from '../text/tokenize.js';
  * What kind of quantity a question asks for ("多少所", "多少亿元", "百分之几", "how many") and whether a
  * figure is of that kind: "多少亿元" is not answered by a growth rate, nor "多少张床位" by "19家".
  */
-export type MeasureKind = 'count' | 'money' | 'percent' | 'area' | 'age' | 'weight' | 'concentration' | 'length';
+export type MeasureKind = 'count' | 'money' | 'percent' | 'area' | 'age' | 'weight' | 'concentration' | 'length' | 'volume';
 
 export interface AskedMeasure {
   kind: MeasureKind;
@@ -26,6 +26,7 @@ const ASKED: [MeasureKind, RegExp][] = [
   ['weight', /(?:多少|几)(?:万)?吨/],
   ['length', /(?:多少|几)(?:万)?(?:公里|千米|米)|how many (?:kilometres|kilometers|km)/],
   ['concentration', /(?:多少|几)(?:毫克|微克)|浓度(?:是|为|有)?多少/],
+  ['volume', /(?:多少|几)(?:万)?(?:立方米|立方|方)|how many cubic/],
 ];
 const ASKED_COUNTS = new RegExp(`(?:多少|(?<!哪)几)(?:万)?(${COUNT_UNITS})`, 'g');
 const ENGLISH_COUNT = /how many (?!yuan|dollars|us dollars|rmb|billion|million|thousand|hundred|mu\b|square|percent|kilomet|km\b|tons?\b|tonnes?\b|hectares?\b|years?\b)/;
@@ -53,10 +54,16 @@ export function figureMeasure(value: string): AskedMeasure | undefined {
   if (/岁/.test(value)) return { kind: 'age' };
   if (/吨/.test(value)) return { kind: 'weight' };
   if (/毫克|微克/.test(value)) return { kind: 'concentration' };
+  if (/立方米|方$/.test(value)) return { kind: 'volume' };
   if (/公里|千米|米$/.test(value)) return { kind: 'length' };
   const count = FIGURE_COUNT.exec(value);
   if (count) return { kind: 'count', unit: count[1] };
   return undefined;
+}
+
+/** An indicator cell is a bare number ("75"); its unit stands in the row's name ("（%）") and says what it measures. */
+export function withRowUnit(value: string, unit: string | undefined): string {
+  return unit && /^[\d.]+$/.test(value) ? `${value}${unit}` : value;
 }
 
 /** Whether a figure can answer one of the quantities asked (any figure, when none is named). */
@@ -89,13 +96,15 @@ export function countedNoun(question: string): string | undefined {
   const words = english[1]!.split(/ (?:for|of|in|at|on|with|under|from|across|by|per|each|every) /)[0]!.split(' ');
   for (let i = 0; i < words.length; i++) {
     const terms = chineseTermsFor(words.slice(i).join(' '));
-    if (terms.length === 1) return terms[0];
+    // "How many companies were recognised as 'little giant' firms": companies is how English counts 家, not a thing to find in the label.
+    if (terms.length === 1) return GENERIC_ENGLISH_COUNTED.has(terms[0]!) ? undefined : terms[0];
   }
   return undefined;
 }
 const COUNTED = new RegExp(`(?:多少|(?<!哪)几)(?:万)?(?:${COUNT_UNITS})([\\p{Script=Han}]{2,8}?)(?:的|呢|吗|了|？|\\?|，|,|。|$)`, 'u');
-// The thing ends before a verb: an auxiliary, a preposition, or a past tense ("how many children benefited").
-const ENGLISH_COUNTED = /how many ([a-z][a-z\- ]*?) (?:are|is|were|was|will|did|does|do|has|have|had|in|by|there|[a-z]+ed)\b/;
+const GENERIC_ENGLISH_COUNTED = new Set(['企业', '公司']);
+// The thing ends before a verb: an auxiliary or modal, a preposition, or a past tense ("how many children benefited").
+const ENGLISH_COUNTED = /how many ([a-z][a-z\- ]*?) (?:are|is|were|was|will|would|shall|should|can|could|may|might|must|need|did|does|do|has|have|had|in|by|there|[a-z]+ed)\b/;
 
 /** Whether a text holds a word, perhaps with a character inside it (the documents' "物联改造" for "物联网改造"). */
 function looselyIn(word: string, text: string): boolean {

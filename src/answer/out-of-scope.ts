@@ -27,6 +27,16 @@ const ENDS_LIKE_PLACE = /[\p{Script=Han}]{2,}(省|市|县|区|镇|乡|街道)$/u
 const ENGLISH_PLACES =
   /\b(suzhou|wuxi|nanjing|shanghai|beijing|hangzhou|shenzhen|guangzhou|jiangyin|liyang|jintan|xinbei|tianning|zhonglou|kunshan|ningbo|hefei|wuhan|chengdu|tianjin|chongqing|xi'?an|new york|london|tokyo)\b/;
 
+/**
+ * Everyday words jieba's dictionary tags as places (after a town or county of that name): "治安", "深度", "美丽".
+ * Collected from the words of the two documents it tags ns, plus the common ones a question may use.
+ */
+const NOT_PLACES = new Set([
+  '治安', '深度', '新建', '宜居', '惠及', '美丽', '美化', '法治化', '普通高中', '关联', '大班', '开园', '普及', '上门', '加密',
+  '维度', '多维度', '广度', '扎根', '登山', '入市', '入城', '治本', '新旧', '南北', '山水', '城中村', '偏远地区', '深基坑',
+  '文明城市', '桥头堡', '外联', '河湖', '两湖', '两河', '河口', '湖湾', '新城', '中台', '长寿',
+]);
+
 /** Nouns that end like a place name but are not one ("地区生产总值", "上市", "城镇就业"). */
 const GENERIC_PLACE_WORDS = /(地区|社区|园区|城区|小区|片区|景区|山区|辖区|街区|矿区|湖区|校区|营区|城市|都市|超市|上市|门市|夜市|集市|城镇|乡镇|集镇|村镇|先行区|示范区|集聚区|核心区|度假区|旅游区|保护区|试点区|高新区)$/;
 
@@ -47,7 +57,7 @@ function placesIn(question: string): string[] {
     else if (ENDS_LIKE_PLACE.test(word)) out.push(word);
     else if (/^n/.test(tag) && /^[\p{Script=Han}]{2,}$/u.test(word) && ADMIN_SUFFIX.test(next) && !GENERIC_PLACE_WORDS.test(word)) out.push(word + next);
   });
-  return out.filter((p) => !GENERIC_PLACE_WORDS.test(p));
+  return out.filter((p) => !GENERIC_PLACE_WORDS.test(p) && !NOT_PLACES.has(p));
 }
 
 /** Years the documents give figures for; others (2019, 2024, 2035 …) are answered only if a passage names them. */
@@ -104,7 +114,25 @@ export function placeMissing(analysis: QuestionAnalysis, passageText: string, co
 
 const RARE_MENTIONS = 5;
 
-/** A year the documents do not cover, unless the chosen passage itself names it. */
-export function uncoveredYear(analysis: QuestionAnalysis, passageText: string): number | undefined {
-  return analysis.frame.years.find((y) => !COVERED_YEARS.has(y) && !passageText.includes(String(y)));
+/**
+ * A year asked that the answering sentence does not speak for: a year the documents do not cover (unless the
+ * sentence names it), or any year when the sentence names only other years ("理想汽车2022-2024年产值…" for 2025).
+ */
+export function uncoveredYear(analysis: QuestionAnalysis, sentence: string): number | undefined {
+  const { years } = analysis.frame;
+  const uncovered = years.find((y) => !COVERED_YEARS.has(y) && !sentence.includes(String(y)));
+  if (uncovered !== undefined) return uncovered;
+  // One asked year stated is enough: the others may be a comparison's base ("by 2030 … compared with 2025").
+  const spans = statedYears(sentence);
+  return spans.length > 0 && !years.some((y) => spans.some(([from, to]) => from <= y && y <= to)) ? years[0] : undefined;
+}
+
+/** The years a sentence states facts for, as spans ("2022-2024年" is one); base years of a comparison ("较2020年") are not among them. */
+function statedYears(sentence: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of sentence.matchAll(/(较|比|相比|同比|与|从|自)?((?:19|20)\d\d)(?:年?\s*[-–—~至到]\s*((?:19|20)\d\d))?年/g)) {
+    if (m[1]) continue;
+    out.push([Number(m[2]), Number(m[3] ?? m[2])]);
+  }
+  return out;
 }

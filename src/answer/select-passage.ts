@@ -3,7 +3,7 @@ import type { ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { extractFigures, type FigureSpan } from './figures.js';
-import { askedMeasures, fitsAny } from './measure-fit.js';
+import { askedMeasures, fitsAny, withRowUnit } from './measure-fit.js';
 import { splitClauses, splitSentences, type Span } from './split-clauses.js';
 import type { TermStats } from './term-stats.js';
 
@@ -25,7 +25,8 @@ export interface Selection {
 export const CONTINUATION = /^(其中|占|较|比|同比|均|分别|并|且|实现|达到|增长|提升|下降|居|位居|位列|排名|总投资|总规模|合计|累计|规模|投资完成率)/;
 /** The word a definition question asks about: the one right before "是什么意思", "指什么", "what does … mean". */
 function definitionFocus(matchText: string): string | undefined {
-  const m = /([\p{Script=Han}a-z0-9+]{1,12})[”"』」]?(?:是什么意思|什么意思|是什么|指的是什么|指什么|是指什么|的意思|的含义|的定义)/u.exec(matchText.replace(/[“"『「]/g, ''));
+  // Quotes are dropped on both sides ("“一高三新”产业"), and a possessive ends the phrase ("园区的X" asks about X).
+  const m = /((?:(?!的)[\p{Script=Han}a-z0-9+]){1,12})(?:是什么意思|什么意思|是什么|指的是什么|指什么|是指什么|的意思|的含义|的定义)/u.exec(matchText.replace(/[“”"『』「」]/g, ''));
   return m?.[1];
 }
 
@@ -56,6 +57,9 @@ function clauseGroups(sentence: Span): Span[] {
     return { start: s, end: e, text: sentence.text.slice(s - sentence.start, e - sentence.start) };
   });
 }
+
+/** A definition question's clause that does not name the word asked about. */
+const FOCUS_ABSENT = 0.8;
 
 /** Context words (carried over, around a definition's focus) break ties; they never outweigh what was asked. */
 const MAX_CONTEXT_BONUS = 1.1;
@@ -237,6 +241,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   const focus = asked !== undefined && terms.some((t) => asked.includes(t) || t.includes(asked)) ? asked : undefined;
   // Context terms (carried over, self-description) and the words around a definition's focus ("报告里说的OPC社区，OPC是什么意思？").
   const isContext = terms.map((t) => analysis.contextTerms.includes(t) || (focus !== undefined && !focus.includes(t) && !t.includes(focus)));
+  const focusIndexes = terms.flatMap((t, i) => (focus !== undefined && !isContext[i] ? [i] : []));
   // What the question must find is what it names itself; terms carried over from earlier turns are context,
   // a bonus for passages that keep to the earlier topic, never a share a new topic's passage lacks.
   const ownTotal = weights.reduce((a, w, i) => a + (isContext[i] ? 0 : w), 0) || 1;
@@ -252,6 +257,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
     const kind = hit.chunk.metadata.kind;
     const retrieval = (0.7 + 0.3 * (hit.score / maxRetrieval)) * frameFit(hit, analysis);
     const asksForTerm = namesEntryTerm(hit, focus, terms);
+    const rowUnit = hit.chunk.metadata.indicator?.unit;
     const sectionNorm = normalizeForMatch(headingText(hit.chunk));
     const passageNorm = normalizeForMatch(text);
     const { sentences, leadBefore } = layoutOf(hit);
@@ -286,10 +292,12 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
 
         let intentFactor = 1;
         // A clause whose figures are all another kind of quantity than asked ("多少个" → "4.9亿美元") answers less well.
-        if (analysis.intent === 'figure') intentFactor = figures.length === 0 ? 0.55 : !figures.some((f) => fitsAny(measures, f.value)) ? 0.7 : 1;
+        if (analysis.intent === 'figure') intentFactor = figures.length === 0 ? 0.55 : !figures.some((f) => fitsAny(measures, withRowUnit(f.value, rowUnit))) ? 0.7 : 1;
         if (analysis.intent === 'figure' && asksWhen) intentFactor = TIME_EXPRESSION.test(group.text) ? 1 : 0.55;
         if (analysis.intent === 'list') intentFactor = ENUMERATION.test(group.text) || kind === 'glossary' ? 1 : 0.7;
         if (analysis.intent === 'definition') intentFactor = asksForTerm ? 1.3 : /即|是指|指的是|：/.test(group.text) ? 0.9 : 0.75;
+        // A definition is stated next to the word it defines: a clause without the word asked about only mentions its subject.
+        if (focus !== undefined && !focusIndexes.some((i) => termForm[i]!.forms.some((f) => groupNorm.includes(f)))) intentFactor *= FOCUS_ABSENT;
         else if (asksForTerm && analysis.intent === 'list') intentFactor = 1.3;
         const fit = analysis.intent === 'figure' ? labelFit(hit, group, figures, termForm) : 1;
         const brevity = 1 - Math.min(0.08, group.text.length / 3000);

@@ -47,7 +47,8 @@ const FRAME_WORDS = new Set([
   '接近', '超过', '突破', '左右', '以上', '以内', '大约',
   'target', 'targets', 'goal', 'goals', 'plan', 'report', 'district', 'government', 'last', 'this', 'next', 'year',
   'years', 'past', 'five', 'five-year', 'fifteenth', 'fourteenth', '15th', '14th', 'development', 'zone', 'work', 'outline',
-  'cetdz', 'by', 'coming', 'now', 'currently', 'present', 'right', 'at', '五年规划', '为此', '其中', '当中', '里面', '分别', '各', '各自', '那边', '这边', '那里', '这里', '那儿', '这儿'
+  'cetdz', 'by', 'coming', 'now', 'currently', 'present', 'right', 'at', '五年规划', '为此', '其中', '当中', '里面', '分别', '各', '各自', '那边', '这边', '那里', '这里', '那儿', '这儿',
+  '这种', '那种', '这类', '那类', '这些', '那些', '这个', '那个', '此类', '整个', '全部', '所有', '一共', '总共'
 ]);
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how (?:many|much|big|large|high|fast|far|long)|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?)\b/;
@@ -195,15 +196,33 @@ function resolveOrdinal(question: string, history: ChatTurn[]): string {
  * themselves asks nothing; the topic is what the rest of the question names.
  */
 // The asker or their family: "我是做外贸的", "家里老人腿脚不方便", "my daughter will start school".
-const SELF_DESCRIPTION = /^(?:i'm|i am|i|as an?|we|we're|we are|my|our)\b|^(?:我|作为|本人|俺|家里|家中|咱家|老家|家人)/;
+const SELF_DESCRIPTION = /^(?:i'm|i am|i|as an?|we|we're|we are|my|our)\b|^(?:我|作为|本人|俺|家里|家中|咱家|老家|家人|孩子|小孩|儿子|女儿|闺女|父母|爸妈|爷爷|奶奶|外公|外婆|老伴|老公|老婆|媳妇|丈夫|妻子)/;
 const ASKS = /[?？]|吗|呢|多少|几|什么|哪|怎么|如何|是否|\b(?:how|what|which|who|when|where|why|is|are|does|do|did|was|were|can|could)\b/;
+
+/** The clauses describing the asker ("我儿子明年毕业") and the others; none are self-describing when all would be. */
+function splitSelfDescription(question: string): { self: string[]; asking: string[] } {
+  const clauses = normalizeForMatch(question).split(/[,，:：;；。.!！—]+/).map((c) => c.trim()).filter(Boolean);
+  const self = clauses.filter((c) => SELF_DESCRIPTION.test(c) && !ASKS.test(c));
+  if (self.length === clauses.length) return { self: [], asking: clauses };
+  return { self, asking: clauses.filter((c) => !self.includes(c)) };
+}
+
+/**
+ * A time the asker tells about themselves ("我儿子明年毕业，今年的目标是多少") is not the period asked: when the
+ * asking clauses name a time, theirs is the frame's.
+ */
+function askedTime(question: string, script: QuestionScript, frame: QueryFrame): QueryFrame {
+  const { self, asking } = splitSelfDescription(question);
+  if (self.length === 0) return frame;
+  const own = detectFrame(toMatchText(asking.join('，'), script));
+  return own.timeInferred || own.timeScopes.length === 0 ? frame : { ...frame, timeScopes: own.timeScopes, years: own.years, timeInferred: own.timeInferred };
+}
 
 /** Terms named only in self-describing clauses, which are context for the question rather than its topic. */
 function selfDescriptionTerms(question: string, script: QuestionScript, contentTerms: string[]): string[] {
-  const clauses = normalizeForMatch(question).split(/[,，:：;；。.!！—]+/).map((c) => c.trim()).filter(Boolean);
-  const self = clauses.filter((c) => SELF_DESCRIPTION.test(c) && !ASKS.test(c));
-  if (self.length === 0 || self.length === clauses.length) return [];
-  const asked = contentTermsOf(toMatchText(clauses.filter((c) => !self.includes(c)).join(' '), script));
+  const { self, asking } = splitSelfDescription(question);
+  if (self.length === 0) return [];
+  const asked = contentTermsOf(toMatchText(asking.join(' '), script));
   if (asked.length === 0) return [];
   const described = contentTermsOf(toMatchText(self.join(' '), script));
   return contentTerms.filter((t) => described.includes(t) && !asked.some((a) => a.includes(t) || t.includes(a)));
@@ -212,7 +231,7 @@ function selfDescriptionTerms(question: string, script: QuestionScript, contentT
 export function analyzeQuestion(question: string, history: ChatTurn[] = []): QuestionAnalysis {
   const script = detectScript(question);
   let matchText = toMatchText(resolveOrdinal(question, history), script);
-  let frame = detectFrame(matchText);
+  let frame = askedTime(question, script, detectFrame(matchText));
   let contentTerms = contentTermsOf(matchText);
   let followUp = false;
   let contextTerms = selfDescriptionTerms(question, script, contentTerms);

@@ -542,6 +542,8 @@ const HAND_GLOSSARY: Readonly<Record<string, string>> = {
   'eastern sub-center': '东部副中心',
   'canal scenic belt': '运河风光带',
   'provincial development zones': '省级开发区',
+  'provincial-level development zones': '省级开发区',
+  'top 100': '百强',
   'national economic and technological development zone': '国家级经济技术开发区',
 
   // --- Transport ---
@@ -584,6 +586,8 @@ const HAND_GLOSSARY: Readonly<Record<string, string>> = {
   'water quality': '水质',
   'taihu governance': '太湖综合治理',
   dredging: '清淤',
+  dredged: '清淤',
+  dredge: '清淤',
   phosphorus: '总磷',
   wetland: '湿地',
   wetlands: '湿地',
@@ -1951,12 +1955,14 @@ function singular(word: string): string {
 
 /**
  * The comparison form of a phrase or a lower-cased question: "1,000" is one number and "4.5" one figure; a full
- * stop, a possessive 's and other punctuation separate words; words are singular, each padded by one space.
+ * stop, a possessive 's, quote marks ('little giant') and other punctuation separate words; words are singular,
+ * each padded by one space.
  */
 function wordForm(text: string): string {
   const words = text
     .replace(/(\d),(\d{3})/g, '$1$2')
     .replace(/['’]s\b/g, ' ')
+    .replace(/(?<![a-z])'|'(?![a-z])/g, ' ')
     .replace(/\.(?!\d)/g, ' ')
     .replace(/[^a-z0-9&.\-' ]+/g, ' ');
   return ` ${words.split(' ').filter(Boolean).map(singular).join(' ')} `;
