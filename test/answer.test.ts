@@ -380,6 +380,11 @@ describe('questions the documents do not answer', () => {
     expect(safety.answer).toContain('20%');
   });
 
+  it('does not read an award sentence as the subject of the sentence after it', async () => {
+    // "太湖湾音乐节入选…十佳案例。“茉莉花开”文艺直通车…服务群众10余万人次": the figure is the troupe's.
+    expect((await ask('How many people went to the Taihu Bay Music Festival last year?')).found).toBe(false);
+  });
+
   it('does not answer a 经开区 question with the district figure', async () => {
     const r = await ask('常州经开区2025年地区生产总值是多少');
     expect(r.found).toBe(false);

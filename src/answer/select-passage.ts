@@ -155,8 +155,11 @@ function sentenceRuns(sentences: Span[], text: string, n: number): Span[] {
 
 /** An in-line heading: a short sentence that states a subject and gives no figure. */
 function isLeadSentence(text: string): boolean {
-  return hanCount(text) <= 24 && extractFigures(text).length === 0;
+  return hanCount(text) <= 24 && extractFigures(text).length === 0 && !AWARD.test(text);
 }
+
+/** A sentence reporting an award or a ranking ("太湖湾音乐节入选…十佳案例") is a fact of its own, not the subject of the next. */
+const AWARD = /入选|获评|获批|成为|位列/;
 
 /** Han characters of a text. */
 const hanCount = (s: string) => s.match(/\p{Script=Han}/gu)?.length ?? 0;
