@@ -385,6 +385,30 @@ describe('questions the documents do not answer', () => {
     expect((await ask('How many people went to the Taihu Bay Music Festival last year?')).found).toBe(false);
   });
 
+  it('reads the story a citizen tells before the question as context, and its places as theirs', async () => {
+    // Story sentences and clauses ("以前…", "这几年…", "我老家在…") name words the documents never use.
+    const parking = await ask('以前晚上回家总找不到地方停车，绕好几圈。去年新增的公共停车泊位有多少个？');
+    expect(parking.answer).toContain('2531个');
+    const jobs = await ask('这几年身边朋友都换了工作，“十四五”期间全区新增城镇就业多少人？');
+    expect(jobs.answer).toContain('16.5万人');
+    const lake = await ask('我老家在河南，后来搬到滆湖边上住。去年滆湖的总磷下降了多少？');
+    expect(lake.found).toBe(true);
+    expect(lake.answer).toContain('5.1%');
+  });
+
+  it('does not answer "which year" with a sentence that names no time', async () => {
+    const r = await engine.answer('盐泰锡常宜铁路预计哪年建成通车？', { explain: true });
+    expect(r.found).toBe(false);
+    expect(r.declinedBy).toBe('no-date');
+  });
+
+  it('reads English money questions by their verb, and answers each quantity of a two-part English question', async () => {
+    expect((await ask('How much did Li Auto invest in its new research institute in Wujin?')).found).toBe(false);
+    const r = await ask('How much foreign investment did Wujin actually use in 2025, and how many new foreign-funded projects did it get?');
+    expect(r.answer).toContain('4.9亿美元');
+    expect(r.answer).toContain('121个');
+  });
+
   it('does not answer a 经开区 question with the district figure', async () => {
     const r = await ask('常州经开区2025年地区生产总值是多少');
     expect(r.found).toBe(false);

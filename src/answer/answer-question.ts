@@ -11,7 +11,7 @@ import { COVERED_YEARS, placeMissing, refuseBeforeRetrieval, uncoveredYear, type
 import { numbersIn } from './figures.js';
 import { askedMeasures, countedNoun, countsNoun, figureMeasure, fitsAny, withRowUnit } from './measure-fit.js';
 import { alignRespectively, type RespectivePair } from './respectively.js';
-import { CONTINUATION, MULTI_PART, selectPassages, type Selection } from './select-passage.js';
+import { CONTINUATION, MULTI_PART, selectPassages, TIME_EXPRESSION, WHEN_QUESTION, type Selection } from './select-passage.js';
 import { trimPunctuation } from './split-clauses.js';
 import type { TermStats } from './term-stats.js';
 import type { AnswerResult, Citation, DeclineCheck, Figure, RankedPassage } from './types.js';
@@ -95,7 +95,7 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const measures = askedMeasures(asked);
   const anyFits = all.some((f) => fitsAny(measures, f.value));
-  const namedIn = (label: string) => new Set(terms.flatMap((t, i) => (stats.saidIn(t, label) ? [i] : [])));
+  const namedIn = (label: string) => new Set(terms.flatMap((t, i) => (stats.namedBy(t, label) ? [i] : [])));
   let previous = new Set<number>();
   // A figure the question itself states ("营收超千亿的…几家") is the question's condition, not its answer.
   const stated = all.map((f) => asked.includes(normalizeForMatch(f.value)));
@@ -443,6 +443,8 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
       return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'unlabelled-figure'), hits };
   }
 
+  // "哪一年通车", "when": a sentence that names no time does not say when.
+  if (WHEN_QUESTION.test(normalizeForMatch(question)) && !TIME_EXPRESSION.test(best.sentence.text)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'no-date'), hits };
   if (DATE_QUESTION.test(normalizeForMatch(question)) && !DAY_OR_MONTH.test(best.sentence.text)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'no-date'), hits };
 
   // The kind of quantity asked must be the kind given: "多少亿元" is not answered by a growth rate, nor

@@ -19,7 +19,7 @@ const PEOPLE = new Set(['人', '名', '人次', '位']);
 const GENERIC_COUNT = new Set(['个', '项', '件', '处', '批']);
 
 const ASKED: [MeasureKind, RegExp][] = [
-  ['money', /(?:多少|几)(?:[万亿千百]*(?:元|美元))|多少钱|how much money|how many (?:yuan|dollars)/],
+  ['money', /(?:多少|几)(?:[万亿千百]*(?:元|美元))|多少钱|how many (?:yuan|dollars)|how much\b.{0,60}?\b(?:money|funding|investment|capital|fdi|invest(?:ing|ed|s)?|spen[dt]s?|spending|costs?|costing|fund(?:s|ed|ing)?|pa(?:y|ys|id|ying))\b/],
   ['percent', /(?:几|多少)个?(?:百分)?点|百分之(?:多少|几)|百分比|几成|(?:占比|比重|比例|比率)(?:是|为|有|达到?)?多少|多少%|what percentage|what share|what proportion/],
   ['area', /(?:多少|几)(?:万)?(?:亩|平方米|平方公里|公顷)|how many (?:mu|square)/],
   ['age', /多少岁|几岁/],
@@ -29,7 +29,7 @@ const ASKED: [MeasureKind, RegExp][] = [
   ['volume', /(?:多少|几)(?:万)?(?:立方米|立方|方)|how many cubic/],
 ];
 const ASKED_COUNTS = new RegExp(`(?:多少|(?<!哪)几)(?:万)?(${COUNT_UNITS})`, 'g');
-const ENGLISH_COUNT = /how many (?!yuan|dollars|us dollars|rmb|billion|million|thousand|hundred|mu\b|square|percent|kilomet|km\b|tons?\b|tonnes?\b|hectares?\b|years?\b)/;
+const ENGLISH_COUNT = /how many (?!yuan|dollars|us dollars|rmb|billion|million|thousand|hundred|mu\b|square|percent|kilomet|km\b|tons?\b|tonnes?\b|hectares?\b|years?\b)/g;
 
 /** The quantities a (normalised) question asks for, one per part ("多少个…，比重是多少"); empty when it names none. */
 export function askedMeasures(question: string): AskedMeasure[] {
@@ -38,7 +38,8 @@ export function askedMeasures(question: string): AskedMeasure[] {
   // "几个点" asks for percentage points, not a count.
   const counts = question.replace(/(?:几|多少)个?(?:百分)?点/g, ' ');
   for (const m of counts.matchAll(ASKED_COUNTS)) out.push({ kind: 'count', unit: m[1] });
-  if (out.length === 0 && ENGLISH_COUNT.test(question)) out.push({ kind: 'count' });
+  // Each English "how many" asks for a count, beside any other quantity ("how much capital …, and how many projects").
+  for (const _ of question.matchAll(ENGLISH_COUNT)) out.push({ kind: 'count' });
   // A part that names no quantity ("惠及了多少孩子") may be answered by any figure.
   const parts = question.match(/多少|(?<!哪)几(?![乎])|how many|how much/g)?.length ?? 0;
   return parts > out.length ? [] : out;
@@ -96,8 +97,11 @@ export function countedNoun(question: string): string | undefined {
   const words = english[1]!.split(/ (?:for|of|in|at|on|with|under|from|across|by|per|each|every) /)[0]!.split(' ');
   for (let i = 0; i < words.length; i++) {
     const terms = chineseTermsFor(words.slice(i).join(' '));
+    if (terms.length !== 1) continue;
+    // The term must name the head: "ai innovation entities" knows only "ai", which is not what is counted.
+    const headless = chineseTermsFor(words.slice(i, -1).join(' '));
     // "How many companies were recognised as 'little giant' firms": companies is how English counts 家, not a thing to find in the label.
-    if (terms.length === 1) return GENERIC_ENGLISH_COUNTED.has(terms[0]!) ? undefined : terms[0];
+    return headless.includes(terms[0]!) || GENERIC_ENGLISH_COUNTED.has(terms[0]!) ? undefined : terms[0];
   }
   return undefined;
 }

@@ -34,7 +34,7 @@ const ENGLISH_PLACES =
 const NOT_PLACES = new Set([
   '治安', '深度', '新建', '宜居', '惠及', '美丽', '美化', '法治化', '普通高中', '关联', '大班', '开园', '普及', '上门', '加密',
   '维度', '多维度', '广度', '扎根', '登山', '入市', '入城', '治本', '新旧', '南北', '山水', '城中村', '偏远地区', '深基坑',
-  '文明城市', '桥头堡', '外联', '河湖', '两湖', '两河', '河口', '湖湾', '新城', '中台', '长寿',
+  '文明城市', '桥头堡', '外联', '河湖', '两湖', '两河', '河口', '湖湾', '新城', '中台', '长寿', '湖水', '河水', '江水', '新区',
 ]);
 
 /** Nouns that end like a place name but are not one ("地区生产总值", "上市", "城镇就业"). */
@@ -86,15 +86,17 @@ export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: st
   if (INSTRUCTION.test(q)) return { reason: 'instruction' };
   if (CHITCHAT.test(q)) return { reason: 'chitchat' };
   if (SERVICE.test(q)) return { reason: 'service' };
+  // Places are read where the question asks, not where the asker tells about themselves ("我老家在河南，…").
+  const where = normalizeForMatch(analysis.asked);
   // A place the documents never name is another place (the documents name the towns and parks of Wujin they speak of).
-  const other = placesIn(q).find((p) => !OWN_PLACES.test(p) && !namedInCorpus(p, corpusText));
+  const other = placesIn(where).find((p) => !OWN_PLACES.test(p) && !namedInCorpus(p, corpusText));
   if (other) return { reason: 'other-place', detail: other };
   // Changzhou's other districts: the documents mention some only inside other names ("高新北区" holds "新北区").
-  const neighbour = q.match(NEIGHBOUR_DISTRICTS);
+  const neighbour = where.match(NEIGHBOUR_DISTRICTS);
   if (neighbour) return { reason: 'other-place', detail: neighbour[0] };
   // "常州全市", "常州市的GDP": the city as a whole, which the district's documents do not report on.
-  if (CITY_WIDE.test(q) && !DISTRICT_NAMED.test(q)) return { reason: 'other-place', detail: '常州市' };
-  const english = q.match(ENGLISH_PLACES);
+  if (CITY_WIDE.test(where) && !DISTRICT_NAMED.test(where)) return { reason: 'other-place', detail: '常州市' };
+  const english = where.match(ENGLISH_PLACES);
   if (english) return { reason: 'other-place', detail: english[1] };
   if (analysis.contentTerms.length === 0) return { reason: 'not-in-documents' };
   return undefined;
@@ -105,7 +107,7 @@ export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: st
  * not mention: the passage then speaks of the district, not of the place asked about.
  */
 export function placeMissing(analysis: QuestionAnalysis, passageText: string, corpusText: string): string | undefined {
-  const q = normalizeForMatch(analysis.question);
+  const q = normalizeForMatch(analysis.asked);
   // Only a place the documents mention in passing (a few times: "上海"); a word they use throughout is not one
   // that has to be named again (jieba tags "新建" a place, after a county of that name).
   const rare = (p: string) => corpusText.split(p).length - 1 <= RARE_MENTIONS;

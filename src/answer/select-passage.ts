@@ -3,7 +3,7 @@ import type { ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { extractFigures, type FigureSpan } from './figures.js';
-import { askedMeasures, fitsAny, withRowUnit } from './measure-fit.js';
+import { askedMeasures, fitsAny, measureFits, withRowUnit } from './measure-fit.js';
 import { splitClauses, splitSentences, type Span } from './split-clauses.js';
 import type { TermStats } from './term-stats.js';
 
@@ -33,8 +33,8 @@ function definitionFocus(matchText: string): string | undefined {
 /** A question asking for several things. */
 export const MULTI_PART = /分别|各是|各为|各自|(?:多少|几).*(?:多少|几)|和|与|及|、|\band\b/;
 /** "什么时候完成", "by when": the answer is a time, so a clause that names one answers. */
-const WHEN_QUESTION = /什么时候|啥时候|多会儿|何时|哪一?年|几时|\b(?:when|by when|what year|which year)\b/;
-const TIME_EXPRESSION = /(?:19|20)\d\d年|年底|年末|年内|上半年|下半年|\d{1,2}月/;
+export const WHEN_QUESTION = /什么时候|啥时候|多会儿|何时|哪一?年|几时|\b(?:when|by when|what year|which year)\b/;
+export const TIME_EXPRESSION = /(?:19|20)\d\d年|年底|年末|年内|上半年|下半年|\d{1,2}月|十四五|十五五|今年|明年|近期|期间/;
 
 const ENUMERATION = /、.+、|（[^）]*、[^）]*）|：.+、/;
 
@@ -57,6 +57,9 @@ function clauseGroups(sentence: Span): Span[] {
     return { start: s, end: e, text: sentence.text.slice(s - sentence.start, e - sentence.start) };
   });
 }
+
+/** What a clause loses for each quantity asked that none of its figures can be. */
+const PART_UNANSWERED = 0.3;
 
 /** A definition question's clause that does not name the word asked about. */
 const FOCUS_ABSENT = 0.8;
@@ -296,6 +299,11 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
         let intentFactor = 1;
         // A clause whose figures are all another kind of quantity than asked ("多少个" → "4.9亿美元") answers less well.
         if (analysis.intent === 'figure') intentFactor = figures.length === 0 ? 0.55 : !figures.some((f) => fitsAny(measures, withRowUnit(f.value, rowUnit))) ? 0.7 : 1;
+        // "How much capital …, and how many projects": a clause with a figure for each quantity asked answers more of it.
+        if (analysis.intent === 'figure' && measures.length > 1 && figures.length > 0) {
+          const answered = measures.filter((m) => figures.some((f) => measureFits(m, withRowUnit(f.value, rowUnit)))).length;
+          intentFactor *= 1 - PART_UNANSWERED * (1 - answered / measures.length);
+        }
         if (analysis.intent === 'figure' && asksWhen) intentFactor = TIME_EXPRESSION.test(group.text) ? 1 : 0.55;
         if (analysis.intent === 'list') intentFactor = ENUMERATION.test(group.text) || kind === 'glossary' ? 1 : 0.7;
         if (analysis.intent === 'definition') intentFactor = asksForTerm ? 1.3 : /即|是指|指的是|：/.test(group.text) ? 0.9 : 0.75;

@@ -1,6 +1,6 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import { countInDigits } from '../text/chinese-counts.js';
-import { synonymsIn } from '../text/synonyms.js';
+import { synonymsIn, synonymsOf } from '../text/synonyms.js';
 import { tagWords } from '../text/tokenize.js';
 
 /**
@@ -57,6 +57,16 @@ export class TermStats {
       this.variantCache.set(term, forms);
     }
     return forms;
+  }
+
+  /**
+   * Whether a label names the term itself: the term or the synonyms of the whole term, not those of a part.
+   * "实际利用外资" is a synonym of 外资 but does not name 外资项目.
+   */
+  namedBy(term: string, label: string): boolean {
+    if (label.includes(term)) return true;
+    const own = this.documentFrequency(term) > 0;
+    return this.variants(term).some((v) => label.includes(v) && (!own || v === countInDigits(term) || synonymsOf(term).includes(v)));
   }
 
   /** Whether a (normalised) text says the term in one of its forms. */

@@ -30,6 +30,8 @@ export interface QuestionAnalysis {
   intent: Intent;
   /** True when the topic or the frame was taken from earlier turns. */
   followUp: boolean;
+  /** The question without the clauses that tell the asker's own story (normalised): where the place asked about is read. */
+  asked: string;
 }
 
 /**
@@ -48,12 +50,12 @@ const FRAME_WORDS = new Set([
   'target', 'targets', 'goal', 'goals', 'plan', 'report', 'district', 'government', 'last', 'this', 'next', 'year',
   'years', 'past', 'five', 'five-year', 'fifteenth', 'fourteenth', '15th', '14th', 'development', 'zone', 'work', 'outline',
   'cetdz', 'by', 'coming', 'now', 'currently', 'present', 'right', 'at', '五年规划', '为此', '其中', '当中', '里面', '分别', '各', '各自', '那边', '这边', '那里', '这里', '那儿', '这儿',
-  '这种', '那种', '这类', '那类', '这些', '那些', '这个', '那个', '此类', '整个', '全部', '所有', '一共', '总共'
+  '这种', '那种', '这类', '那类', '这些', '那些', '这个', '那个', '此类', '整个', '全部', '所有', '一共', '总共', '以来', '到底', '究竟'
 ]);
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how (?:many|much|big|large|high|fast|far|long)|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?)\b/;
 const DEFINITION_INTENT = /是什么|什么是|什么叫|(?:是)?(?:做|干)什么的|指什么|是指|指的是|具体指|含义|意思|定义|何谓|包含什么内容|有什么内容|\b(?:what is|what are|what does|means?|meaning|define|definition)\b/;
-const LIST_INTENT = /哪些|哪几|哪[一二三四五六七八九十两“"]|是哪|包括|包含|有什么|分别是|\b(?:which|list|name the|what are the)\b/;
+const LIST_INTENT = /哪些|哪几|哪(?!一?年)[一二三四五六七八九十两“"]|是哪|包括|包含|有什么|分别是|\b(?:which|list|name the|what are the)\b/;
 
 /** Questions about ways and reasons want sentences; everything else names a measure and wants its figure. */
 const GENERAL_INTENT = /如何|怎么|怎样|为什么|为何|措施|举措|做法|思路|重点|任务|方向|意义|\b(?:how|why|what measures|what steps|what will .* do)\b/;
@@ -197,14 +199,35 @@ function resolveOrdinal(question: string, history: ChatTurn[]): string {
  */
 // The asker or their family: "我是做外贸的", "家里老人腿脚不方便", "my daughter will start school".
 const SELF_DESCRIPTION = /^(?:i'm|i am|i|as an?|we|we're|we are|my|our)\b|^(?:我|作为|本人|俺|家里|家中|咱家|老家|家人|孩子|小孩|儿子|女儿|闺女|父母|爸妈|爷爷|奶奶|外公|外婆|老伴|老公|老婆|媳妇|丈夫|妻子)/;
-const ASKS = /[?？]|吗|呢|多少|几|什么|哪|怎么|如何|是否|\b(?:how|what|which|who|when|where|why|is|are|does|do|did|was|were|can|could)\b/;
+// 几 asks, but not in 这几年, 好几圈, 前几天, 十几个.
+const ASKS = /[?？]|吗|呢|多少|(?<![好这那前近十])几|什么|哪|怎么|如何|是否|\b(?:how|what|which|who|when|where|why|is|are|does|do|did|was|were|can|could)\b/;
 
-/** The clauses describing the asker ("我儿子明年毕业") and the others; none are self-describing when all would be. */
+/** A clause telling the asker's experience: "以前下班回来找不到车位", "这几年身边好多年轻人找到了工作". */
+const STORY_START = /^(?:以前|之前|从前|小时候|最近|近来|平时|平常|每天|这几年|这些年|这两年|后来|身边|周围)/;
+/** Hearsay, a document or the district as subject brings up the topic ("听说去年低保标准又提了", "区里对…"): not part of the story. */
+const TOPIC_CUE = /听说|据说|听人说|看到|看新闻|报告|规划|政府|文件|区里|全区|我区|咱区|武进|经开区/;
+const TIME_NAMED = /去年|今年|明年|前年|十三五|十四五|十五五|(?:19|20)\d\d/;
+
+/**
+ * The clauses describing the asker or telling their story ("我儿子明年毕业", "最近晚上出门感觉安心多了。") and the
+ * others. A sentence before the question that asks nothing is story; within a sentence, a clause about the asker
+ * and the clauses continuing it, until one asks, cites hearsay or names a period. None are story when all would be.
+ */
 function splitSelfDescription(question: string): { self: string[]; asking: string[] } {
-  const clauses = normalizeForMatch(question).split(/[,，:：;；。.!！—]+/).map((c) => c.trim()).filter(Boolean);
-  const self = clauses.filter((c) => SELF_DESCRIPTION.test(c) && !ASKS.test(c));
-  if (self.length === clauses.length) return { self: [], asking: clauses };
-  return { self, asking: clauses.filter((c) => !self.includes(c)) };
+  const sentences = normalizeForMatch(question).split(/[。!！;；]|\.(?!\d)/).map((x) => x.trim()).filter(Boolean);
+  const self: string[] = [];
+  const asking: string[] = [];
+  sentences.forEach((sentence, i) => {
+    const storySentence = i < sentences.length - 1 && !ASKS.test(sentence) && !TOPIC_CUE.test(sentence);
+    let continuing = false;
+    for (const clause of sentence.split(/[,，:：—]+/).map((c) => c.trim()).filter(Boolean)) {
+      const quiet = !ASKS.test(clause);
+      const story: boolean = storySentence || (quiet && (SELF_DESCRIPTION.test(clause) || STORY_START.test(clause) || (continuing && !TOPIC_CUE.test(clause) && !TIME_NAMED.test(clause))));
+      (story ? self : asking).push(clause);
+      continuing = story;
+    }
+  });
+  return asking.length === 0 ? { self: [], asking: self } : { self, asking };
 }
 
 /**
@@ -276,5 +299,6 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
   }
 
   const expansions = synonymsIn(contentTerms.join(' ')).filter((s) => !contentTerms.includes(s));
-  return { question, script, matchText, contentTerms, contextTerms, expansions, frame, intent, followUp };
+  const asked = splitSelfDescription(question).asking.join('，');
+  return { question, script, matchText, contentTerms, contextTerms, expansions, frame, intent, followUp, asked };
 }

@@ -64,6 +64,12 @@ for (const group of SYNONYM_GROUPS) {
 /** Longest member first so "实际利用外资" wins over "外资". */
 const membersLongestFirst = [...byMember.keys()].sort((a, b) => b.length - a.length);
 
+/** The other members of the synonym group a whole word belongs to (none when it belongs to none). */
+export function synonymsOf(word: string): string[] {
+  const w = word.toLowerCase();
+  return (byMember.get(w) ?? []).map((s) => s.toLowerCase()).filter((s) => s !== w);
+}
+
 /** The other members of every synonym group a normalised text touches. */
 export function synonymsIn(normalized: string): string[] {
   const found = new Set<string>();
