@@ -163,6 +163,16 @@ describe('figures the two documents state differently', () => {
     expect(r.answer).toContain('《2026年武进区政府工作报告》');
     expect(r.answer).toContain('《常州市武进区国民经济和社会发展第十五个五年规划纲要》');
   });
+
+  it('cites the other document beside the answer when it states the same figure', async () => {
+    // The report's 十五五 goals and the plan's jobs chapter both say 新增城镇就业11万人以上.
+    const r = await ask('“十五五”时期全区新增城镇就业要达到多少人？');
+    expect(r.answer).toContain('11万人以上');
+    expect(r.answer).not.toContain('不同');
+    const firstTwo = r.citations.slice(0, 2);
+    expect(new Set(firstTwo.map((c) => c.docId))).toEqual(new Set([REPORT, PLAN]));
+    for (const c of firstTwo) expect(c.text).toContain('11万人以上');
+  });
 });
 
 describe('follow-up questions', () => {

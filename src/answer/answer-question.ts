@@ -279,8 +279,8 @@ function scopesCompatible(a: Chunk, b: Chunk, analysis: QuestionAnalysis): boole
   return analysis.frame.timeScopes.length === 0 || b.metadata.timeScope.some((s) => wanted.includes(s));
 }
 
-/** The best statement from another document about the same thing, when the figures it gives for it differ. */
-function conflictingStatement(best: Selection, ranked: Selection[], analysis: QuestionAnalysis, stats: TermStats): Selection | undefined {
+/** The best statement from another document about the same thing, and whether it gives the same figures. */
+function otherDocumentStatement(best: Selection, ranked: Selection[], analysis: QuestionAnalysis, stats: TermStats): { sel: Selection; agrees: boolean } | undefined {
   if (analysis.intent !== 'figure' && analysis.intent !== 'general') return undefined;
   if (best.figures.length === 0) return undefined;
   const bestDoc = best.hit.chunk.metadata.docId;
@@ -293,7 +293,7 @@ function conflictingStatement(best: Selection, ranked: Selection[], analysis: Qu
       s.score >= best.score * 0.6 &&
       scopesCompatible(best.hit.chunk, s.hit.chunk, analysis),
   );
-  return other && figureKey(relevantFigures(other, analysis, stats)) !== bestValues ? other : undefined;
+  return other && { sel: other, agrees: figureKey(relevantFigures(other, analysis, stats)) === bestValues };
 }
 
 /** The question's own terms an answering clause leaves unsaid, their weight, and their share of the topic. */
@@ -458,7 +458,9 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
 
   const primary = proseForTableRow(best, ranked, analysis, ctx.stats);
   const chosen: Selection[] = [primary];
-  const other = conflictingStatement(primary, ranked, analysis, ctx.stats);
+  const inOther = otherDocumentStatement(primary, ranked, analysis, ctx.stats);
+  // Differing figures are both stated; the same figure in the other document is cited beside the answer.
+  const other = inOther && !inOther.agrees ? inOther.sel : undefined;
   if (other) chosen.push(other);
   // A question asking several things may find the rest in another passage ("执业医师和注册护士分别…" → two table rows).
   const rest = other ? undefined : (otherPart(primary, ranked, analysis, ctx.stats) ?? otherPeriod(primary, ranked, analysis));
@@ -467,6 +469,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   // Citations: the chosen passages first (in statement order), then the other top passages for context.
   const citedHits: ScoredChunk[] = [];
   for (const sel of chosen) if (!citedHits.includes(sel.hit)) citedHits.push(sel.hit);
+  if (inOther?.agrees && !citedHits.includes(inOther.sel.hit)) citedHits.push(inOther.sel.hit);
   for (const h of hits) if (citedHits.length < 5 && !citedHits.includes(h) && h.score > 0.3) citedHits.push(h);
   const citations = citedHits.map((h) => citationOf(h, ctx.documents));
 

@@ -1,6 +1,6 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import { countInDigits } from '../text/chinese-counts.js';
-import { synonymsIn, synonymsOf } from '../text/synonyms.js';
+import { partsWithSynonym, synonymsIn, synonymsOf } from '../text/synonyms.js';
 import { tagWords } from '../text/tokenize.js';
 
 /**
@@ -60,13 +60,17 @@ export class TermStats {
   }
 
   /**
-   * Whether a label names the term itself: the term or the synonyms of the whole term, not those of a part.
-   * "实际利用外资" is a synonym of 外资 but does not name 外资项目.
+   * Whether a label names the term: in one of its forms, where a synonym of a part stands in for that part only and
+   * the rest of the term must be said too ("城镇新增就业" names 新增城镇就业; "实际利用外资" does not name 外资项目).
    */
   namedBy(term: string, label: string): boolean {
     if (label.includes(term)) return true;
-    const own = this.documentFrequency(term) > 0;
-    return this.variants(term).some((v) => label.includes(v) && (!own || v === countInDigits(term) || synonymsOf(term).includes(v)));
+    if (this.documentFrequency(term) === 0) return this.saidIn(term, label);
+    return this.variants(term).some(
+      (v) =>
+        label.includes(v) &&
+        (v === countInDigits(term) || synonymsOf(term).includes(v) || partsWithSynonym(term, v).some((part) => term.split(part).every((rest) => label.includes(rest)))),
+    );
   }
 
   /** Whether a (normalised) text says the term in one of its forms. */

@@ -70,6 +70,12 @@ export function synonymsOf(word: string): string[] {
   return (byMember.get(w) ?? []).map((s) => s.toLowerCase()).filter((s) => s !== w);
 }
 
+/** The parts of a word (group members inside it) that have `synonym` as a synonym: "城镇就业" of "新增城镇就业" for "城镇新增就业". */
+export function partsWithSynonym(word: string, synonym: string): string[] {
+  const w = word.toLowerCase();
+  return membersLongestFirst.filter((m) => w.includes(m) && synonymsOf(m).includes(synonym.toLowerCase()));
+}
+
 /** The other members of every synonym group a normalised text touches. */
 export function synonymsIn(normalized: string): string[] {
   const found = new Set<string>();
