@@ -419,6 +419,22 @@ describe('questions the documents do not answer', () => {
     expect(r.answer).toContain('121个');
   });
 
+  it('reads a measure word (拥有量), the report\'s title year and a story told in an earlier turn as no topic', async () => {
+    expect((await ask('去年武进万人有效发明专利拥有量多少件？')).answer).toContain('130.8件');
+    const en = await ask('In the 2026 work report, how much silt was dredged from Gehu Lake altogether?');
+    expect(en.answer).toContain('802万方');
+    const r = await ask('那今年计划新增多少？', [
+      { role: 'user', content: '我在一家工厂管招聘，想了解行情，去年新增城镇就业多少人？' },
+      { role: 'assistant', content: '2025年新增城镇就业3.9万人。' },
+    ]);
+    expect(r.answer).toContain('3万人以上');
+  });
+
+  it('does not answer an amount with a table cell that gives none', async () => {
+    // The table's 居民人均可支配收入增长 row says only "与经济增长同步".
+    expect((await ask('到2030年居民人均可支配收入要达到多少元？')).found).toBe(false);
+  });
+
   it('does not answer a 经开区 question with the district figure', async () => {
     const r = await ask('常州经开区2025年地区生产总值是多少');
     expect(r.found).toBe(false);

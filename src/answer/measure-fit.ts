@@ -74,6 +74,8 @@ export function fitsAny(asked: AskedMeasure[], value: string): boolean {
 
 /** Whether a figure can answer the quantity asked. */
 export function measureFits(asked: AskedMeasure, value: string): boolean {
+  // A table cell in words ("与经济增长同步") is no amount of anything.
+  if (!/[\d百千万亿]/.test(value)) return false;
   const got = figureMeasure(value);
   if (!got) return true;
   if (got.kind !== asked.kind) return false;

@@ -2,7 +2,7 @@ import { chineseTermsFor } from '../text/english-glossary.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { detectScript, type QuestionScript } from '../text/script.js';
 import { synonymsIn } from '../text/synonyms.js';
-import { segmentWords } from '../text/tokenize.js';
+import { segmentWords, tagWords } from '../text/tokenize.js';
 import { asksZoneScope, detectFrame, frameIsEmpty, inheritFrame, type QueryFrame } from './query-frame.js';
 
 export type Intent = 'figure' | 'definition' | 'list' | 'general';
@@ -99,7 +99,7 @@ function quotedTerms(matchText: string): string[] {
 }
 
 /** jieba keeps "哪四城", "多少钱" whole: question words, not topics. */
-const QUESTION_WORD = /^(数量|数目|数字|金额|总量|总数|规模|多大|多高|多长|水平|意思|含义|定义|是指|指)$|^(哪|几|多少|什么|怎么|如何|是否|有没有)/;
+const QUESTION_WORD = /^(数量|数目|数字|金额|总量|总数|拥有量|保有量|规模|多大|多高|多长|水平|意思|含义|定义|是指|指)$|^(哪|几|多少|什么|怎么|如何|是否|有没有)/;
 
 /** Numbers, counts and units ("65%", "三个", "亿元") say how much, not what: the figure's label carries the topic. */
 const COUNT_OR_UNIT = /^[\d.%]+$|^[\d一二两三四五六七八九十百千万亿几]*(?:个|家|项|所|名|人|次|条|座|件|位|大)$|^[\d.]*[万亿千百]?(?:元|美元|人|亩|吨)$|^%$/;
@@ -133,6 +133,9 @@ const SCOPE_WORDS = /^(?:统计|口径|统计口径|数据|数字|包括|包含|
 /** Spoken forms of question words: "啥叫X" is "什么叫X", "咋办" is "怎么办". */
 const SPOKEN = [[/啥/g, '什么'], [/咋/g, '怎么'], [/多会儿|啥时候/g, '什么时候']] as const;
 
+/** The report's title names its year ("the 2026 work report"); the year asked is another matter. */
+const REPORT_TITLE_YEAR = /\b(?:19|20)\d\d (?:district )?(?:government )?work report\b/g;
+
 const YEAR_SPAN = /(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:19|20)\d\d/g;
 
 function toMatchText(question: string, script: QuestionScript): string {
@@ -146,11 +149,12 @@ function toMatchText(question: string, script: QuestionScript): string {
   const codes = normalized.match(/(?:\d+\+)+[\dx]+|\b\d+x\b|(?<=['"“‘])\d{3,8}(?=['"”’])/g) ?? [];
   // A span of years names a period ("2021-2025"); an exclusion of the zone is kept whole so it is not read as the zone.
   const spans = normalized.match(YEAR_SPAN) ?? [];
-  const years = normalized.replace(YEAR_SPAN, ' ').match(/(?:19|20)\d\d/g) ?? [];
+  const years = normalized.replace(REPORT_TITLE_YEAR, ' ').replace(YEAR_SPAN, ' ').match(/(?:19|20)\d\d/g) ?? [];
   // Leaving the zone out is said in Chinese, which the frame reads ("不含经开区"); the English words are not topics.
   const excluded = /(?:excluding|without|except(?: for)?|not counting|not including|other than|outside) (?:the )?(?:changzhou )?(?:economic )?development zone/;
   // "compared with the end of the 13th Five-Year Plan": the base of a comparison, said as the documents say it.
   const rest = normalized
+    .replace(REPORT_TITLE_YEAR, ' work report ')
     .replace(excluded, ' 不含经开区 ')
     .replace(/(?:compared (?:with|to)|than|since|over) (?:the )?(?:end of (?:the )?)?(?:13th|thirteenth) five-year plan(?: period)?/g, ' 较十三五末 ')
     .replace(/(?:13th|thirteenth) five-year plan(?: period)?/g, ' 十三五 ')
@@ -204,9 +208,15 @@ const ASKS = /[?？]|吗|呢|多少|(?<![好这那前近十])几|什么|哪|怎�
 
 /** A clause telling the asker's experience: "以前下班回来找不到车位", "这几年身边好多年轻人找到了工作". */
 const STORY_START = /^(?:以前|之前|从前|小时候|最近|近来|平时|平常|每天|这几年|这些年|这两年|后来|身边|周围)/;
-/** Hearsay, a document or the district as subject brings up the topic ("听说去年低保标准又提了", "区里对…"): not part of the story. */
-const TOPIC_CUE = /听说|据说|听人说|看到|看新闻|报告|规划|政府|文件|区里|全区|我区|咱区|武进|经开区/;
+/** Hearsay, a document or the district as actor brings up the topic ("听说去年低保标准又提了", "区里对…"): not part of the story. */
+const TOPIC_CUE = /听说|据说|听人说|看到|看新闻|报告|规划|政府|文件|区里|全区|我区|咱区/;
 const TIME_NAMED = /去年|今年|明年|前年|十三五|十四五|十五五|(?:19|20)\d\d/;
+
+/** A clause that is a described thing ("武进籍离校未就业的高校毕业生": …的 + noun) names the topic; it does not continue the story. */
+function endsInNoun(clause: string): boolean {
+  const words = tagWords(clause).filter((w) => /[\p{Script=Han}a-z]/u.test(w.word));
+  return clause.includes('的') && /^n/.test(words.at(-1)?.tag ?? '');
+}
 
 /**
  * The clauses describing the asker or telling their story ("我儿子明年毕业", "最近晚上出门感觉安心多了。") and the
@@ -222,7 +232,8 @@ function splitSelfDescription(question: string): { self: string[]; asking: strin
     let continuing = false;
     for (const clause of sentence.split(/[,，:：—]+/).map((c) => c.trim()).filter(Boolean)) {
       const quiet = !ASKS.test(clause);
-      const story: boolean = storySentence || (quiet && (SELF_DESCRIPTION.test(clause) || STORY_START.test(clause) || (continuing && !TOPIC_CUE.test(clause) && !TIME_NAMED.test(clause))));
+      const continues: boolean = continuing && !TOPIC_CUE.test(clause) && !TIME_NAMED.test(clause) && !endsInNoun(clause);
+      const story: boolean = storySentence || (quiet && (SELF_DESCRIPTION.test(clause) || STORY_START.test(clause) || continues));
       (story ? self : asking).push(clause);
       continuing = story;
     }
@@ -277,11 +288,15 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
     if (elliptic) {
       // The latest earlier turn that names a topic gives it ("今年呢？" names none; the turn before does).
       for (const turn of earlierUser) {
-        const prevText = toMatchText(turn.content, detectScript(turn.content));
+        const prevScript = detectScript(turn.content);
+        const prevText = toMatchText(turn.content, prevScript);
         frame = inheritFrame(frame, detectFrame(prevText));
         if (intent === 'general') intent = intentOf(prevText);
         // Words this question repeats are not carried over twice; a measure-only follow-up takes the whole earlier topic.
-        const prevTerms = contentTermsOf(prevText).filter((t) => topicless || !contentTerms.some((c) => c.includes(t) || t.includes(c)));
+        // …but not what the asker told about themselves there ("我在厂里做人事，…").
+        const prevAll = contentTermsOf(prevText);
+        const prevStory = selfDescriptionTerms(turn.content, prevScript, prevAll);
+        const prevTerms = prevAll.filter((t) => !prevStory.includes(t) && (topicless || !contentTerms.some((c) => c.includes(t) || t.includes(c))));
         followUp = true;
         if (prevTerms.length === 0) continue;
         if (topicless) {

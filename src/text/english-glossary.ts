@@ -413,6 +413,8 @@ const HAND_GLOSSARY: Readonly<Record<string, string>> = {
   'foreign-funded enterprises': '外资企业',
   'foreign enterprises': '外资企业',
   'outward direct investment': '对外直接投资',
+  'outbound direct investment': '对外直接投资',
+  odi: '对外直接投资',
   'goods trade': '货物贸易',
   'trade in goods': '货物贸易',
   'services trade': '服务贸易',
