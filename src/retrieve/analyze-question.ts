@@ -223,7 +223,12 @@ function endsInNoun(clause: string): boolean {
  * others. A sentence before the question that asks nothing is story; within a sentence, a clause about the asker
  * and the clauses continuing it, until one asks, cites hearsay or names a period. None are story when all would be.
  */
-function splitSelfDescription(question: string): { self: string[]; asking: string[] } {
+interface StorySplit {
+  self: string[];
+  asking: string[];
+}
+
+function splitSelfDescription(question: string): StorySplit {
   const sentences = normalizeForMatch(question).split(/[。!！;；]|\.(?!\d)/).map((x) => x.trim()).filter(Boolean);
   const self: string[] = [];
   const asking: string[] = [];
@@ -245,16 +250,14 @@ function splitSelfDescription(question: string): { self: string[]; asking: strin
  * A time the asker tells about themselves ("我儿子明年毕业，今年的目标是多少") is not the period asked: when the
  * asking clauses name a time, theirs is the frame's.
  */
-function askedTime(question: string, script: QuestionScript, frame: QueryFrame): QueryFrame {
-  const { self, asking } = splitSelfDescription(question);
+function askedTime({ self, asking }: StorySplit, script: QuestionScript, frame: QueryFrame): QueryFrame {
   if (self.length === 0) return frame;
   const own = detectFrame(toMatchText(asking.join('，'), script));
   return own.timeInferred || own.timeScopes.length === 0 ? frame : { ...frame, timeScopes: own.timeScopes, years: own.years, timeInferred: own.timeInferred };
 }
 
 /** Terms named only in self-describing clauses, which are context for the question rather than its topic. */
-function selfDescriptionTerms(question: string, script: QuestionScript, contentTerms: string[]): string[] {
-  const { self, asking } = splitSelfDescription(question);
+function selfDescriptionTerms({ self, asking }: StorySplit, script: QuestionScript, contentTerms: string[]): string[] {
   if (self.length === 0) return [];
   const asked = contentTermsOf(toMatchText(asking.join(' '), script));
   if (asked.length === 0) return [];
@@ -265,10 +268,11 @@ function selfDescriptionTerms(question: string, script: QuestionScript, contentT
 export function analyzeQuestion(question: string, history: ChatTurn[] = []): QuestionAnalysis {
   const script = detectScript(question);
   let matchText = toMatchText(resolveOrdinal(question, history), script);
-  let frame = askedTime(question, script, detectFrame(matchText));
+  const story = splitSelfDescription(question);
+  let frame = askedTime(story, script, detectFrame(matchText));
   let contentTerms = contentTermsOf(matchText);
   let followUp = false;
-  let contextTerms = selfDescriptionTerms(question, script, contentTerms);
+  let contextTerms = selfDescriptionTerms(story, script, contentTerms);
   // English questions state their intent in English words, which matchText (Chinese terms) no longer has.
   let intent = intentOf(script === 'en' ? `${normalizeForMatch(question)} ${matchText}` : matchText);
 
@@ -295,7 +299,7 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
         // Words this question repeats are not carried over twice; a measure-only follow-up takes the whole earlier topic.
         // …but not what the asker told about themselves there ("我在厂里做人事，…").
         const prevAll = contentTermsOf(prevText);
-        const prevStory = selfDescriptionTerms(turn.content, prevScript, prevAll);
+        const prevStory = selfDescriptionTerms(splitSelfDescription(turn.content), prevScript, prevAll);
         const prevTerms = prevAll.filter((t) => !prevStory.includes(t) && (topicless || !contentTerms.some((c) => c.includes(t) || t.includes(c))));
         followUp = true;
         if (prevTerms.length === 0) continue;
@@ -314,6 +318,6 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
   }
 
   const expansions = synonymsIn(contentTerms.join(' ')).filter((s) => !contentTerms.includes(s));
-  const asked = splitSelfDescription(question).asking.join('，');
+  const asked = story.asking.join('，');
   return { question, script, matchText, contentTerms, contextTerms, expansions, frame, intent, followUp, asked };
 }
