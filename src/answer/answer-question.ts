@@ -3,6 +3,7 @@ import { analyzeQuestion, termFactor, type ChatTurn, type QuestionAnalysis } fro
 import { detectFrame, timeCompatible } from '../retrieve/query-frame.js';
 import type { Retriever, ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
+import { boundedMemo } from '../text/bounded-memo.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { simplifiedToTraditional } from '../text/script.js';
 import { synonymsIn } from '../text/synonyms.js';
@@ -210,20 +211,14 @@ function unsaidMeasure(sel: Selection, analysis: QuestionAnalysis, stats: TermSt
   );
 }
 
-/** Every candidate clause asks for its sentence's periods: read once per passage sentence (bounded, like other text caches). */
-const periodCache = new Map<string, TimeScope[]>();
-
-/** The periods a sentence names itself (empty when it names none: then its section's period holds). */
-function sentencePeriods(sentence: string): TimeScope[] {
-  let periods = periodCache.get(sentence);
-  if (periods === undefined) {
-    const frame = detectFrame(normalizeForMatch(sentence));
-    periods = frame.timeInferred ? [] : frame.timeScopes;
-    if (periodCache.size >= 20_000) periodCache.clear();
-    periodCache.set(sentence, periods);
-  }
-  return periods;
-}
+/**
+ * The periods a sentence names itself (empty when it names none: then its section's period holds).
+ * Every candidate clause asks for its sentence's periods, so they are read once per passage sentence.
+ */
+const sentencePeriods: (sentence: string) => TimeScope[] = boundedMemo((sentence) => {
+  const frame = detectFrame(normalizeForMatch(sentence));
+  return frame.timeInferred ? [] : frame.timeScopes;
+}, 20_000);
 
 /** A passage about another period or about the district when the 经开区 was asked (or the reverse) does not answer. */
 function frameAllows(sel: Selection, analysis: QuestionAnalysis): boolean {

@@ -1,3 +1,5 @@
+import { boundedMemo } from '../text/bounded-memo.js';
+
 /** A figure as the source writes it: qualifier, number and unit together ("超1300亿元", "5.5%左右"). */
 export interface FigureSpan {
   value: string;
@@ -29,20 +31,14 @@ function isFigure(value: string, text: string, end: number): boolean {
   return !/^(达|约|超|近)$/.test(value);
 }
 
-/** Passage clauses are read on every question: their figures are found once (bounded, since question texts are too). */
-const cache = new Map<string, readonly FigureSpan[]>();
-const CACHE_LIMIT = 20_000;
-
-/** Every figure in a text, in order; the spans index into the text so they can be highlighted in place. */
-export function extractFigures(text: string): readonly FigureSpan[] {
-  let figures = cache.get(text);
-  if (figures === undefined) {
-    figures = Object.freeze(findFigures(text).map((f) => Object.freeze(f)));
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(text, figures);
-  }
-  return figures;
-}
+/**
+ * Every figure in a text, in order; the spans index into the text so they can be highlighted in place.
+ * Passage clauses are read on every question, so their figures are found once (frozen: the result is shared).
+ */
+export const extractFigures: (text: string) => readonly FigureSpan[] = boundedMemo(
+  (text) => Object.freeze(findFigures(text).map((f) => Object.freeze(f))),
+  20_000,
+);
 
 function findFigures(text: string): FigureSpan[] {
   const out: FigureSpan[] = [];

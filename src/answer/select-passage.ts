@@ -1,6 +1,7 @@
 import { termFactor, type QuestionAnalysis } from '../retrieve/analyze-question.js';
 import type { ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
+import { boundedMemo } from '../text/bounded-memo.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { extractFigures, type FigureSpan } from './figures.js';
 import { askedMeasures, fitsAny, measureFits, withRowUnit } from './measure-fit.js';
@@ -216,18 +217,16 @@ function layoutOf(hit: ScoredChunk): Layout {
   return layout;
 }
 
-/** Clause groups of a passage sentence, by its text (bounded: the runs of sentences a multi-part question reads add more). */
-const groupCache = new Map<string, Span[]>();
+/** Clause groups of a passage sentence, by its offset and text (bounded: the runs of sentences a multi-part question reads add more). */
+const groupsByKey = boundedMemo((key) => {
+  const colon = key.indexOf(':');
+  const start = Number(key.slice(0, colon));
+  const text = key.slice(colon + 1);
+  return clauseGroups({ start, end: start + text.length, text });
+}, 20_000);
 
 function clauseGroupsOf(sentence: Span): Span[] {
-  const key = `${sentence.start}:${sentence.text}`;
-  let groups = groupCache.get(key);
-  if (!groups) {
-    groups = clauseGroups(sentence);
-    if (groupCache.size >= 20_000) groupCache.clear();
-    groupCache.set(key, groups);
-  }
-  return groups;
+  return groupsByKey(`${sentence.start}:${sentence.text}`);
 }
 
 /** Whether a glossary or footnote entry defines what was asked. "…OPC社区…，OPC是什么意思？": the word right before the definition question is the one asked about. */

@@ -1,6 +1,6 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import { countInDigits } from '../text/chinese-counts.js';
-import { partsWithSynonym, synonymsIn, synonymsOf } from '../text/synonyms.js';
+import { partsWithSynonym, synonymsIn } from '../text/synonyms.js';
 import { tagWords } from '../text/tokenize.js';
 
 /**
@@ -69,7 +69,8 @@ export class TermStats {
     return this.variants(term).some(
       (v) =>
         label.includes(v) &&
-        (v === countInDigits(term) || synonymsOf(term).includes(v) || partsWithSynonym(term, v).some((part) => term.split(part).every((rest) => label.includes(rest)))),
+        // The term itself is one of its parts, so its own synonyms pass with nothing left to say.
+        (v === countInDigits(term) || partsWithSynonym(term, v).some((part) => term.split(part).every((rest) => label.includes(rest)))),
     );
   }
 

@@ -65,7 +65,7 @@ for (const group of SYNONYM_GROUPS) {
 const membersLongestFirst = [...byMember.keys()].sort((a, b) => b.length - a.length);
 
 /** The other members of the synonym group a whole word belongs to (none when it belongs to none). */
-export function synonymsOf(word: string): string[] {
+function synonymsOf(word: string): string[] {
   const w = word.toLowerCase();
   return (byMember.get(w) ?? []).map((s) => s.toLowerCase()).filter((s) => s !== w);
 }
