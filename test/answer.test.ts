@@ -440,4 +440,36 @@ describe('questions the documents do not answer', () => {
     expect(r.found).toBe(false);
     expect(r.answer).not.toContain('3570');
   });
+
+  it('does not take the two characters of a word, apart in a clause, for the word', async () => {
+    // "区…长远" in a plan sentence is no 区长.
+    expect((await ask('武进的区长现在是哪位？')).found).toBe(false);
+  });
+
+  it('counts the thing after a grade ("几个50亿级的项目") and reads an amount the question states as its label', async () => {
+    expect((await ask('今年要招引几个50亿级的项目？')).answer).toContain('6个以上');
+    expect((await ask('超10亿元的大项目今年要引进多少个')).answer).toContain('18个以上');
+  });
+
+  it('answers a change from the base the question names, not from another base or a yearly average', async () => {
+    const safety = await ask('与2020年相比，单位地区生产总值生产安全事故死亡率降了多少');
+    expect(safety.answer).toContain('70.8%');
+    expect(safety.answer).not.toContain('20%');
+    const gdp = await ask('和十三五末比，武进GDP总共涨了多少');
+    expect(gdp.answer).toContain('38%');
+    expect(gdp.answer).not.toContain('5.6%');
+  });
+
+  it('reads everyday English for people, talent and canteens, and English service questions as out of scope', async () => {
+    expect((await ask('How many talented people did Wujin bring in last year?')).answer).toContain('3.7万名');
+    expect((await ask('How many senior canteens will be built this year?')).answer).toContain('18个左右');
+    expect((await ask('How many people will be living in Wujin in 2030?')).answer).toContain('138万人左右');
+    expect((await ask('Where do I submit the application for the kindergarten fee waiver?')).found).toBe(false);
+  });
+
+  it('reads a wish before the question as context, and "安不安全" as the word asked', async () => {
+    expect((await ask('想带孩子多运动，十五五末人均体育场地面积要达到多少？')).answer).toContain('4.5');
+    expect((await ask('群众安不安全？2030年公众安全感目标定的多少')).answer).toContain('97');
+    expect((await ask('2025年违法犯罪报警数下降了多少')).answer).toContain('17.4%');
+  });
 });

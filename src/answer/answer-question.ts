@@ -4,6 +4,7 @@ import { detectFrame, timeCompatible } from '../retrieve/query-frame.js';
 import type { Retriever, ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
 import { boundedMemo } from '../text/bounded-memo.js';
+import { askedBase, baseFit } from '../retrieve/comparison-base.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { simplifiedToTraditional } from '../text/script.js';
 import { synonymsIn } from '../text/synonyms.js';
@@ -12,7 +13,7 @@ import { COVERED_YEARS, placeMissing, refuseBeforeRetrieval, uncoveredYear, type
 import { numbersIn } from './figures.js';
 import { askedMeasures, countedNoun, countsNoun, figureMeasure, fitsAny, withRowUnit } from './measure-fit.js';
 import { alignRespectively, type RespectivePair } from './respectively.js';
-import { CONTINUATION, MULTI_PART, selectPassages, TIME_EXPRESSION, WHEN_QUESTION, type Selection } from './select-passage.js';
+import { asksSeveral, CONTINUATION, selectPassages, TIME_EXPRESSION, WHEN_QUESTION, type Selection } from './select-passage.js';
 import { trimPunctuation } from './split-clauses.js';
 import type { TermStats } from './term-stats.js';
 import type { AnswerResult, Citation, DeclineCheck, Figure, RankedPassage } from './types.js';
@@ -86,6 +87,13 @@ function relevantFigures(sel: Selection, analysis: QuestionAnalysis, stats: Term
   return figuresAsked(sel, analysis, stats).values;
 }
 
+/** Whether the question states a figure, whole or as its amount ("百亿级" states "超百亿元", "50亿" states "超50亿元"). */
+function statesFigure(asked: string, value: string): boolean {
+  const figure = normalizeForMatch(value);
+  const amount = figure.replace(/^(?:超过|超|近|约|达|突破)/, '').replace(/(?:美元|元)$/, '');
+  return asked.includes(figure) || (/[百千万亿]/.test(amount) && asked.includes(amount));
+}
+
 /** The figures asked about, and the question weight their best label names (0: no label names anything asked). */
 function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): { values: string[]; labelWeight: number } {
   const text = sel.hit.chunk.pageContent;
@@ -99,14 +107,16 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
   const namedIn = (label: string) => new Set(terms.flatMap((t, i) => (stats.namedBy(t, label) ? [i] : [])));
   let previous = new Set<number>();
   // A figure the question itself states ("营收超千亿的…几家") is the question's condition, not its answer.
-  const stated = all.map((f) => asked.includes(normalizeForMatch(f.value)));
+  const stated = all.map((f) => statesFigure(asked, f.value));
+  const otherKind = all.map((f) => anyFits && !fitsAny(measures, f.value));
   const labelStarts: number[] = [];
   const named = all.map((f, i) => {
     // A label reaches back to the previous figure, but not past the start of the figure's clause.
-    // (An indicator row is one label: its name.) A stated figure right before is part of the label:
-    // "年营业收入超千亿企业2家" counts 超千亿 companies.
+    // (An indicator row is one label: its name.) A stated figure right before, or one of another kind than
+    // asked, is part of the label: "年营业收入超千亿企业2家" counts 超千亿 companies, "超百亿元或10亿美元项目3个"
+    // counts 超百亿元 projects.
     const clause = sel.hit.chunk.metadata.kind === 'indicator' ? 0 : clauseStart(text, f.start);
-    const previousEnd = i === 0 ? sel.group.start : stated[i - 1] ? labelStarts[i - 1]! : all[i - 1]!.end;
+    const previousEnd = i === 0 ? sel.group.start : stated[i - 1] || otherKind[i - 1] ? labelStarts[i - 1]! : all[i - 1]!.end;
     const from = Math.max(sel.group.start, previousEnd, clause);
     labelStarts.push(from);
     const raw = text.slice(from, f.start).replace(/^[、，,；\s]+/, '');
@@ -117,8 +127,7 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
     const terms = CONTINUATION.test(raw) ? new Set([...previous, ...own]) : own;
     previous = terms;
     // A figure the question states, or a quantity of another kind than asked ("多少个" → not "4.9亿美元"), is not the answer.
-    const otherKind = anyFits && !fitsAny(measures, f.value);
-    return { terms, continues: CONTINUATION.test(raw) && own.size === 0, isCondition: stated[i]! || otherKind };
+    return { terms, continues: CONTINUATION.test(raw) && own.size === 0, isCondition: stated[i]! || otherKind[i]! };
   });
   const weightOf = (set: Set<number>) => [...set].reduce((sum, i) => sum + weights[i]!, 0);
   // Continuations are discounted slightly so that they win only by naming something more of the question.
@@ -280,12 +289,16 @@ function otherDocumentStatement(best: Selection, ranked: Selection[], analysis: 
   if (best.figures.length === 0) return undefined;
   const bestDoc = best.hit.chunk.metadata.docId;
   const bestValues = figureKey(relevantFigures(best, analysis, stats));
+  // A change from another base, or a yearly average, is another measure, not another statement of this one.
+  const base = askedBase(normalizeForMatch(analysis.question));
+  const bestBase = baseFit(base, normalizeForMatch(best.sentence.text));
   const other = ranked.find(
     (s) =>
       s.hit.chunk.metadata.docId !== bestDoc &&
       s.figures.length > 0 &&
       s.coverage >= Math.max(MIN_COVERAGE, best.coverage * CONFLICT_RATIO) &&
       s.score >= best.score * 0.6 &&
+      baseFit(base, normalizeForMatch(s.sentence.text)) >= bestBase &&
       scopesCompatible(best.hit.chunk, s.hit.chunk, analysis),
   );
   return other && { sel: other, agrees: figureKey(relevantFigures(other, analysis, stats)) === bestValues };
@@ -306,7 +319,7 @@ function unsaid(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): {
  * it must name most of the rest, give a figure, and not overlap the first.
  */
 function otherPart(best: Selection, ranked: Selection[], analysis: QuestionAnalysis, stats: TermStats): Selection | undefined {
-  if ((analysis.intent !== 'figure' && analysis.intent !== 'general') || !MULTI_PART.test(normalizeForMatch(analysis.question))) return undefined;
+  if ((analysis.intent !== 'figure' && analysis.intent !== 'general') || !asksSeveral(analysis.question)) return undefined;
   const missing = unsaid(best, analysis, stats);
   if (missing.terms.length === 0 || missing.share < 0.2) return undefined;
   const overlaps = (s: Selection) => s.hit === best.hit && s.group.start < best.group.end && best.group.start < s.group.end;
@@ -331,6 +344,8 @@ function periodsOf(sel: Selection): readonly TimeScope[] {
 function otherPeriod(best: Selection, ranked: Selection[], analysis: QuestionAnalysis): Selection | undefined {
   const asked = analysis.frame.timeScopes;
   if (analysis.frame.timeInferred || asked.length < 2 || analysis.intent !== 'figure') return undefined;
+  // "到2025年，跟“十三五”末相比": the periods of one change from a base, not two questions.
+  if (askedBase(normalizeForMatch(analysis.question)) !== undefined) return undefined;
   const answered = periodsOf(best);
   const left = asked.filter((p) => !answered.includes(p));
   if (left.length === 0 || left.length === asked.length) return undefined;

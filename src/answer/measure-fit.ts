@@ -91,7 +91,11 @@ export function measureFits(asked: AskedMeasure, value: string): boolean {
  */
 export function countedNoun(question: string): string | undefined {
   const m = COUNTED.exec(question);
-  if (m) return m[1];
+  if (m) {
+    // "几个百亿级的项目" counts projects: a grade or kind before 的 only describes the thing after it, if any.
+    if (!ATTRIBUTIVE.test(m[1]!)) return m[1];
+    return /^的([\p{Script=Han}]{2,8}?)(?:呢|吗|了|？|\?|，|,|。|$)/u.exec(question.slice(m.index + m[0].length - 1))?.[1];
+  }
   const english = ENGLISH_COUNTED.exec(question);
   if (!english) return undefined;
   // The head of an English noun phrase is its last word: "unicorn and potential unicorn companies" counts companies.
@@ -108,6 +112,7 @@ export function countedNoun(question: string): string | undefined {
   return undefined;
 }
 const COUNTED = new RegExp(`(?:多少|(?<!哪)几)(?:万)?(?:${COUNT_UNITS})([\\p{Script=Han}]{2,8}?)(?:的|呢|吗|了|？|\\?|，|,|。|$)`, 'u');
+const ATTRIBUTIVE = /[级类型式性档]$/;
 const GENERIC_ENGLISH_COUNTED = new Set(['企业', '公司']);
 // The thing ends before a verb: an auxiliary or modal, a preposition, or a past tense ("how many children benefited").
 const ENGLISH_COUNTED = /how many ([a-z][a-z\- ]*?) (?:are|is|were|was|will|would|shall|should|can|could|may|might|must|need|did|does|do|has|have|had|in|by|there|[a-z]+ed)\b/;

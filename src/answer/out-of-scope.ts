@@ -15,7 +15,7 @@ const CHITCHAT =
 
 /** Citizens' service requests: the documents are plans and reports, not a service guide. */
 const SERVICE =
-  /(怎么|如何|在哪|哪里|去哪)(办理|申请|预约|缴纳|缴费|补办|领取|提取|报名|投诉|查询)|(办理|申请|补办|续签|挂号|预约).{0,8}(流程|手续|材料|条件|地址|电话|时间|窗口)|(电话|热线|地址|营业时间|办公时间)(是|多少)|how (do|can) i (apply|register|renew|get|pay|book)|phone number|opening hours|office address/;
+  /(怎么|如何|在哪|哪里|去哪)(办理|申请|预约|缴纳|缴费|补办|领取|提取|报名|投诉|查询)|(办理|申请|补办|续签|挂号|预约).{0,8}(流程|手续|材料|条件|地址|电话|时间|窗口)|(电话|热线|地址|营业时间|办公时间)(是|多少)|how (do|can) i (apply|register|renew|get|pay|book)|what (documents|papers|materials|paperwork) (do|would|will|should) i need|where (do|can|should) i (submit|apply|register|sign up|hand in)|how to (apply|register|sign up)|phone number|opening hours|office address/;
 
 /** Places the documents speak for, and words that only point at them ("咱们区", "全区"). */
 const OWN_PLACES = /^(武进|武进区|常州|常州市|江苏|江苏省|全省|全市|全区|经开区|常州经开区|开发区|本区|我区|各区|城区|主城区|园区|武进国家高新区)$/;

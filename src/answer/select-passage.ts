@@ -2,6 +2,7 @@ import { termFactor, type QuestionAnalysis } from '../retrieve/analyze-question.
 import type { ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
 import { boundedMemo } from '../text/bounded-memo.js';
+import { askedBase, baseFit, withoutBase } from '../retrieve/comparison-base.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { extractFigures, type FigureSpan } from './figures.js';
 import { askedMeasures, fitsAny, measureFits, withRowUnit } from './measure-fit.js';
@@ -31,8 +32,11 @@ function definitionFocus(matchText: string): string | undefined {
   return m?.[1];
 }
 
-/** A question asking for several things. */
-export const MULTI_PART = /分别|各是|各为|各自|(?:多少|几).*(?:多少|几)|和|与|及|、|\band\b/;
+const MULTI_PART = /分别|各是|各为|各自|(?:多少|几).*(?:多少|几)|和|与|及|、|\band\b/;
+/** "A和B分别…", "多少…、多少…": a question asking several things (a comparison's "与2020年相比" joins none). */
+export function asksSeveral(question: string): boolean {
+  return MULTI_PART.test(withoutBase(normalizeForMatch(question)));
+}
 /** "什么时候完成", "by when": the answer is a time, so a clause that names one answers. */
 export const WHEN_QUESTION = /什么时候|啥时候|多会儿|何时|哪一?年|几时|\b(?:when|by when|what year|which year)\b/;
 export const TIME_EXPRESSION = /(?:19|20)\d\d年|年底|年末|年内|上半年|下半年|\d{1,2}月|十四五|十五五|今年|明年|近期|期间/;
@@ -101,7 +105,11 @@ function presence(term: TermForms, group: string, sentence: string, heading: str
   // for a two-character term, per character pair for a longer one, whose scattered characters say nothing
   // ("最低工资" is not in "低保…资金").
   if (parts.length === 0) return { credit: 0, partial: false };
-  return { credit: (PARTIAL_CREDIT * parts.filter((p) => group.includes(p)).length) / parts.length, partial: true };
+  // Both characters of a two-character term, apart, are two other words ("区…长远" is no "区长"): one character's
+  // worth, unless they stand together the other way round ("集聚" for "聚集").
+  const held = parts.filter((p) => group.includes(p)).length;
+  const apart = held === 2 && parts[0]!.length === 1 && !group.includes(parts[1]! + parts[0]!);
+  return { credit: (PARTIAL_CREDIT * (apart ? 1 : held)) / parts.length, partial: true };
 }
 
 const PARTIAL_CREDIT = 0.5;
@@ -253,8 +261,9 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   const maxRetrieval = Math.max(...hits.map((h) => h.score), 1e-9);
   const measures = askedMeasures(normalizeForMatch(analysis.question));
   // "A和B分别…", "多少…、多少…": the parts may lie anywhere in one sentence, which then competes whole.
-  const multiPart = MULTI_PART.test(normalizeForMatch(analysis.question));
+  const multiPart = asksSeveral(analysis.question);
   const asksWhen = WHEN_QUESTION.test(normalizeForMatch(analysis.question));
+  const base = askedBase(normalizeForMatch(analysis.question));
   const out: Selection[] = [];
 
   for (const hit of hits) {
@@ -303,6 +312,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
           const answered = measures.filter((m) => figures.some((f) => measureFits(m, withRowUnit(f.value, rowUnit)))).length;
           intentFactor *= 1 - PART_UNANSWERED * (1 - answered / measures.length);
         }
+        if (analysis.intent === 'figure') intentFactor *= baseFit(base, sentenceNorm);
         if (analysis.intent === 'figure' && asksWhen) intentFactor = TIME_EXPRESSION.test(group.text) ? 1 : 0.55;
         if (analysis.intent === 'list') intentFactor = ENUMERATION.test(group.text) || kind === 'glossary' ? 1 : 0.7;
         if (analysis.intent === 'definition') intentFactor = asksForTerm ? 1.3 : /即|是指|指的是|：/.test(group.text) ? 0.9 : 0.75;

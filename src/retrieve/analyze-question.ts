@@ -50,7 +50,8 @@ const FRAME_WORDS = new Set([
   'target', 'targets', 'goal', 'goals', 'plan', 'report', 'district', 'government', 'last', 'this', 'next', 'year',
   'years', 'past', 'five', 'five-year', 'fifteenth', 'fourteenth', '15th', '14th', 'development', 'zone', 'work', 'outline',
   'cetdz', 'by', 'coming', 'now', 'currently', 'present', 'right', 'at', '五年规划', '为此', '其中', '当中', '里面', '分别', '各', '各自', '那边', '这边', '那里', '这里', '那儿', '这儿',
-  '这种', '那种', '这类', '那类', '这些', '那些', '这个', '那个', '此类', '整个', '全部', '所有', '一共', '总共', '以来', '到底', '究竟'
+  '这种', '那种', '这类', '那类', '这些', '那些', '这个', '那个', '此类', '整个', '全部', '所有', '一共', '总共', '以来', '到底', '究竟',
+  '任务', '硬任务', '硬指标', '目标任务', '相比', '比较', '对比', '相较', '量化', '具体数', '数'
 ]);
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how (?:many|much|big|large|high|fast|far|long)|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?)\b/;
@@ -88,6 +89,9 @@ const FRAME_PHRASES = /十三五|十四五|十五五|(?:19|20)\d\d年?|去年|�
  * doubt ("一共", "大概"), verbs of intent ("打算", "能到") and measure phrasings ("多少钱一个月", "有多大规模").
  * Removed before segmenting, like the period names, so that they neither dilute the topic nor look unanswered.
  */
+/** "安不安全", "满不满意": the word itself asked as yes-or-no (but "是不是…", "会不会…" only ask). */
+const A_NOT_AB = /(?<![是有会能要对])([^\P{Script=Han}是有会能要对])不\1(\p{Script=Han})/gu;
+
 const COLLOQUIAL_PHRASES =
   /老百姓们?(?!的?收入)|(?<!老)百姓(?!的?收入)|群众|市民|大家|人们|村里|城里|下来|(?:包含|包括|有)(?:什么|哪些)内容|按照|依照|根据|(?:两|这两|二)份(?:文件|文档|材料)?|(?:两个|两份)?文件(?:里|中)?|各是|各自|说法|一样吗?|一致吗?|有没有区别|区别|怎么说的?|(?:是)?(?:做|干)(?:什么|啥)的?|什么内容|啥内容|的?时候|这块|这方面|那块|收官时?|(?:情况|条件)(?:怎么样|咋样|如何)?|怎么样了?|咋样了?|(?:达到|有|是)?(?:什么|多大|怎样的?)(?:规模|水平|程度)|百分之(?:多少|几)|(?:排(?:在|名)?)?第几(?:名|位)?|排名(?:多少|如何)|是不是|对不对|有没有|能不能|会不会|(.)不\1|包不包括|含不含|经过|(?:指标)?表[里中内]|指标表|咱们区|咱们|咱|俺们|我们区|我们|区里|老百姓们|一共|总共|共计|总计|合计有|听说|据说|不少|好多|大概|大约|大致|差不多|左右吧|到底|究竟|现在|目前|如今|已经|打算|准备|想要|力争|能到|能达到|能做到|要做到|做到|多少钱|(?:一|每一?)个?月|有?多大规模|有?多大|有?多少规模|提到了?|涨到了?|升到了?|搞了|弄了|(?:还有|再问|问)?(?:一)?个问题|(?:哪些|什么|哪个|哪几个)地方|实际(?!利用|使用|到账|到位|投资|完成)|多出来?了?|(?:有|是)?(?:什么|怎么|怎样|哪些)要求|(?:计量)?单位(?:是什么|是啥|是|用的是)/g;
 
@@ -114,7 +118,7 @@ const AGE_GROUP = /\d+(?:[-—~至到]\d+)?岁(?:及以上|以上|及以下|以�
 function contentTermsOf(matchText: string): string[] {
   const quoted = [...quotedTerms(matchText), ...(matchText.match(AGE_GROUP) ?? [])];
   // Precise segmentation without HMM: HMM invents words across the question's grammar ("数要"), which no passage contains.
-  const topic = matchText.replace(/比重要/g, '比重 要').replace(FRAME_PHRASES, ' ').replace(COLLOQUIAL_PHRASES, ' ').replace(GROWTH_WORDS, ' 增长 ').replace(DECLINE_WORDS, ' 下降 ');
+  const topic = matchText.replace(/比重要/g, '比重 要').replace(A_NOT_AB, '$1$2').replace(FRAME_PHRASES, ' ').replace(COLLOQUIAL_PHRASES, ' ').replace(GROWTH_WORDS, ' 增长 ').replace(DECLINE_WORDS, ' 下降 ');
   const words = [...quoted, ...segmentWords(topic, false)].filter(
     (w) =>
       quoted.includes(w) ||
@@ -207,7 +211,7 @@ const SELF_DESCRIPTION = /^(?:i'm|i am|i|as an?|we|we're|we are|my|our)\b|^(?:�
 const ASKS = /[?？]|吗|呢|多少|(?<![好这那前近十])几|什么|哪|怎么|如何|是否|\b(?:how|what|which|who|when|where|why|is|are|does|do|did|was|were|can|could)\b/;
 
 /** A clause telling the asker's experience: "以前下班回来找不到车位", "这几年身边好多年轻人找到了工作". */
-const STORY_START = /^(?:以前|之前|从前|小时候|最近|近来|平时|平常|每天|这几年|这些年|这两年|后来|身边|周围)/;
+const STORY_START = /^(?:以前|之前|从前|小时候|最近|近来|平时|平常|每天|这几年|这些年|这两年|后来|身边|周围|想(?!问|知道|了解|请教|咨询|查|确认))/;
 /** Hearsay, a document or the district as actor brings up the topic ("听说去年低保标准又提了", "区里对…"): not part of the story. */
 const TOPIC_CUE = /听说|据说|听人说|看到|看新闻|报告|规划|政府|文件|区里|全区|我区|咱区/;
 const TIME_NAMED = /去年|今年|明年|前年|十三五|十四五|十五五|(?:19|20)\d\d/;

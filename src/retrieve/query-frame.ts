@@ -1,4 +1,5 @@
 import type { Region, TimeScope } from '../ingest/types.js';
+import { withoutBase } from './comparison-base.js';
 
 /** The year, area and document a question is about: used to boost passages and to frame follow-ups. */
 export interface QueryFrame {
@@ -15,7 +16,7 @@ const TIME_PATTERNS: [TimeScope, RegExp][] = [
   ['y2025', /2025|去年|过去一年|上一年|上年度|last year|past year/],
   ['y2026', /2026|今年|本年度|当年目标|this year|current year/],
   ['fyp15', /2030|十五五|未来(?:这)?五年|(?:往后|今后|接下来|以后)(?:的|这)?五年|五年(?:以)?后|到期末|规划期末|十五五末|15th five|fifteenth five|next five years|coming five years/],
-  ['fyp14', /十四五|过去(?:这|的)?五年|(?:这|近|前)五年|五年来|过去(?:这)?几年|这几年|前几年|较“?十三五”?末|比“?十三五”?末|14th five|fourteenth five|past five years|last five years/],
+  ['fyp14', /十四五|过去(?:这|的)?五年|(?:这|近|前)五年|五年来|过去(?:这)?几年|这几年|前几年|(?:较|比|和|与|跟|同)“?十三五”?末|14th five|fourteenth five|past five years|last five years/],
 ];
 
 const REGION_CETDZ = /经开区|经济开发区|经济技术开发区|开发区|development zone|cetdz/;
@@ -70,10 +71,10 @@ export function detectFrame(question: string): QueryFrame {
   if (timeInferred) timeScopes = ['y2026', 'fyp15'];
   else if (timeScopes.length === 0 && NOW_WORDS.test(normalized)) timeScopes = ['y2025', 'fyp14'];
   // "和2020年比", "较2020年": a base year of a comparison, not the year asked about.
-  const withoutBase = normalized.replace(/(?:和|与|跟|较|比|相比|同)(?:19|20)\d\d年?(?:末|底)?(?:相比|比较|比|相较)?/g, ' ');
-  const years = [...withoutBase.matchAll(/(?<![\d.])((?:19|20)\d\d)(?![\d.%])/g)].map((m) => Number(m[1]));
+  const unbased = withoutBase(normalized);
+  const years = [...unbased.matchAll(/(?<![\d.])((?:19|20)\d\d)(?![\d.%])/g)].map((m) => Number(m[1]));
   // 十三五 (2016–2020), unless it is the base of a comparison: a period the documents report no figures for.
-  if (/十三五/.test(withoutBase) && !/(?:较|比|和|与|相比)[“"]?十三五/.test(withoutBase)) years.push(2020);
+  if (/十三五/.test(unbased)) years.push(2020);
   // Relative years, counted from the documents' "this year" (2026): 前年 is 2024, 明年 2027, 后年 2028.
   for (const [word, year] of RELATIVE_YEARS) if (word.test(normalized)) years.push(year);
   return {
