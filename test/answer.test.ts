@@ -472,4 +472,33 @@ describe('questions the documents do not answer', () => {
     expect((await ask('群众安不安全？2030年公众安全感目标定的多少')).answer).toContain('97');
     expect((await ask('2025年违法犯罪报警数下降了多少')).answer).toContain('17.4%');
   });
+
+  it('does not set a share beside an amount as another statement of it, and reads "放到2030年看" as the period only', async () => {
+    const output = await ask('那2030年呢', [
+      { role: 'user', content: '去年规上工业总产值多少' },
+      { role: 'assistant', content: '2025年规上工业总产值6313亿元。' },
+    ]);
+    expect(output.answer).toContain('6300亿元');
+    expect(output.answer).not.toContain('70以上');
+    const people = await ask('放到2030年看呢', [
+      { role: 'user', content: '2025年常住人口多少' },
+      { role: 'assistant', content: '文件中没有找到。' },
+    ]);
+    expect(people.answer).toContain('138万人左右');
+  });
+
+  it('does not answer a measure narrowed by a word the documents never join to it with the broader figure', async () => {
+    expect((await ask('农村的低保标准是多少')).found).toBe(false);
+    expect((await ask('城镇居民人均可支配收入去年是多少')).found).toBe(false);
+    // The documents' own narrower wording still answers ("村均" for "村平均").
+    expect((await ask('2030年村平均集体经营性收入目标')).answer).toContain('600万元以上');
+  });
+
+  it('reads "换个话题" as a new question, not as its topic', async () => {
+    const r = await ask('换个话题吧，2030年常住人口目标是多少', [
+      { role: 'user', content: '今年GDP增长目标多少' },
+      { role: 'assistant', content: '5.5%左右' },
+    ]);
+    expect(r.answer).toContain('138万人左右');
+  });
 });

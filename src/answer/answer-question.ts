@@ -221,6 +221,29 @@ function unsaidMeasure(sel: Selection, analysis: QuestionAnalysis, stats: TermSt
 }
 
 /**
+ * A measure narrowed by the word before it ("农村居民人均可支配收入", "农村的低保标准"): when the documents never write
+ * the two together and the answering sentence gives only the measure, they give the broader figure, not the one asked.
+ */
+const MEASURE_HEAD = /(?:收入|标准|率|总额|总值|产值|面积|人数|人口|价格|工资|补贴)$/;
+
+function unsaidQualifier(sel: Selection, analysis: QuestionAnalysis, ctx: AnswerContext): string | undefined {
+  if (analysis.script === 'en') return undefined; // glossary terms, not the asker's word order
+  const q = normalizeForMatch(analysis.question);
+  const sentence = normalizeForMatch(sel.sentence.text);
+  const passage = normalizeForMatch(sel.hit.chunk.pageContent);
+  const own = analysis.contentTerms.filter((t) => !analysis.contextTerms.includes(t));
+  return own.find((modifier) =>
+    own.some((measure) => {
+      if (measure === modifier || !MEASURE_HEAD.test(measure) || !ctx.stats.saidIn(measure, sentence) || ctx.stats.saidIn(modifier, passage)) return false;
+      // Not even in part or in other figures ("村平均" is the documents' "村均", "18至59岁" their "18-59岁").
+      if (/\d/.test(modifier) || [...modifier].some((c) => sentence.includes(c))) return false;
+      const joined = [`${modifier}${measure}`, `${modifier}的${measure}`].find((w) => q.includes(w));
+      return joined !== undefined && !ctx.corpusText.includes(`${modifier}${measure}`) && !ctx.corpusText.includes(`${modifier}的${measure}`);
+    }),
+  );
+}
+
+/**
  * The periods a sentence names itself (empty when it names none: then its section's period holds).
  * Every candidate clause asks for its sentence's periods, so they are read once per passage sentence.
  */
@@ -288,7 +311,11 @@ function otherDocumentStatement(best: Selection, ranked: Selection[], analysis: 
   if (analysis.intent !== 'figure' && analysis.intent !== 'general') return undefined;
   if (best.figures.length === 0) return undefined;
   const bestDoc = best.hit.chunk.metadata.docId;
-  const bestValues = figureKey(relevantFigures(best, analysis, stats));
+  const bestFigures = relevantFigures(best, analysis, stats);
+  const bestValues = figureKey(bestFigures);
+  // A share of the thing ("高新技术产业产值占规上工业总产值比重…70以上") is another quantity than its amount.
+  const kindsOf = (sel: Selection, values: string[]) => values.map((v) => figureMeasure(withRowUnit(v, sel.hit.chunk.metadata.indicator?.unit))?.kind);
+  const bestKinds = kindsOf(best, bestFigures);
   // A change from another base, or a yearly average, is another measure, not another statement of this one.
   const base = askedBase(normalizeForMatch(analysis.question));
   const bestBase = baseFit(base, normalizeForMatch(best.sentence.text));
@@ -301,7 +328,11 @@ function otherDocumentStatement(best: Selection, ranked: Selection[], analysis: 
       baseFit(base, normalizeForMatch(s.sentence.text)) >= bestBase &&
       scopesCompatible(best.hit.chunk, s.hit.chunk, analysis),
   );
-  return other && { sel: other, agrees: figureKey(relevantFigures(other, analysis, stats)) === bestValues };
+  if (!other) return undefined;
+  const otherFigures = relevantFigures(other, analysis, stats);
+  const share = /占[^，。；]*?(?:比重|比例)/.test(other.group.text) && kindsOf(other, otherFigures).every((k) => k === 'percent');
+  if (share && !bestKinds.includes('percent')) return undefined;
+  return { sel: other, agrees: figureKey(otherFigures) === bestValues };
 }
 
 /** The question's own terms an answering clause leaves unsaid, their weight, and their share of the topic. */
@@ -461,7 +492,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   // "多少所小学" by a count of something whose name merely contains 小学.
   const mismatch = measureMismatch(best, analysis, ctx);
   if (mismatch) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, mismatch), hits };
-  if (unsaidMeasure(best, analysis, ctx.stats)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
+  if (unsaidMeasure(best, analysis, ctx.stats) || unsaidQualifier(best, analysis, ctx)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
   // A place the documents name elsewhere ("上海") must be what the answering passage speaks of.
   const missingPlace = placeMissing(analysis, normalizeForMatch(`${headingText(best.hit.chunk)} ${best.hit.chunk.pageContent}`), ctx.corpusText);
   if (missingPlace) return { result: notFound('other-place', analysis, related, ctx, mode, started, 'other-place'), hits };

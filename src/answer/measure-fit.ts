@@ -64,7 +64,9 @@ export function figureMeasure(value: string): AskedMeasure | undefined {
 
 /** An indicator cell is a bare number ("75"); its unit stands in the row's name ("（%）") and says what it measures. */
 export function withRowUnit(value: string, unit: string | undefined): string {
-  return unit && /^[\d.]+$/.test(value) ? `${value}${unit}` : value;
+  // The unit goes right after the number, before a qualifier ("70以上" in a （%） row is "70%以上").
+  const cell = /^([\d.]+)((?:以上|以下|左右|[（(]累计[）)])*)$/.exec(value);
+  return unit && cell ? `${cell[1]}${unit}${cell[2]}` : value;
 }
 
 /** Whether a figure can answer one of the quantities asked (any figure, when none is named). */
