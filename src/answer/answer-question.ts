@@ -4,7 +4,7 @@ import { detectFrame, timeCompatible } from '../retrieve/query-frame.js';
 import type { Retriever, ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
 import { boundedMemo } from '../text/bounded-memo.js';
-import { askedBase, baseFit } from '../retrieve/comparison-base.js';
+import { baseFit } from '../retrieve/comparison-base.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { simplifiedToTraditional } from '../text/script.js';
 import { synonymsIn } from '../text/synonyms.js';
@@ -220,12 +220,12 @@ function unsaidMeasure(sel: Selection, analysis: QuestionAnalysis, stats: TermSt
   );
 }
 
+const MEASURE_HEAD = /(?:收入|标准|率|总额|总值|产值|面积|人数|人口|价格|工资|补贴)$/;
+
 /**
  * A measure narrowed by the word before it ("农村居民人均可支配收入", "农村的低保标准"): when the documents never write
  * the two together and the answering sentence gives only the measure, they give the broader figure, not the one asked.
  */
-const MEASURE_HEAD = /(?:收入|标准|率|总额|总值|产值|面积|人数|人口|价格|工资|补贴)$/;
-
 function unsaidQualifier(sel: Selection, analysis: QuestionAnalysis, ctx: AnswerContext): string | undefined {
   if (analysis.script === 'en') return undefined; // glossary terms, not the asker's word order
   const q = normalizeForMatch(analysis.question);
@@ -312,27 +312,24 @@ function otherDocumentStatement(best: Selection, ranked: Selection[], analysis: 
   if (best.figures.length === 0) return undefined;
   const bestDoc = best.hit.chunk.metadata.docId;
   const bestFigures = relevantFigures(best, analysis, stats);
-  const bestValues = figureKey(bestFigures);
-  // A share of the thing ("高新技术产业产值占规上工业总产值比重…70以上") is another quantity than its amount.
-  const kindsOf = (sel: Selection, values: string[]) => values.map((v) => figureMeasure(withRowUnit(v, sel.hit.chunk.metadata.indicator?.unit))?.kind);
-  const bestKinds = kindsOf(best, bestFigures);
   // A change from another base, or a yearly average, is another measure, not another statement of this one.
-  const base = askedBase(normalizeForMatch(analysis.question));
-  const bestBase = baseFit(base, normalizeForMatch(best.sentence.text));
+  const bestBase = baseFit(analysis.base, normalizeForMatch(best.sentence.text));
   const other = ranked.find(
     (s) =>
       s.hit.chunk.metadata.docId !== bestDoc &&
       s.figures.length > 0 &&
       s.coverage >= Math.max(MIN_COVERAGE, best.coverage * CONFLICT_RATIO) &&
       s.score >= best.score * 0.6 &&
-      baseFit(base, normalizeForMatch(s.sentence.text)) >= bestBase &&
+      baseFit(analysis.base, normalizeForMatch(s.sentence.text)) >= bestBase &&
       scopesCompatible(best.hit.chunk, s.hit.chunk, analysis),
   );
   if (!other) return undefined;
   const otherFigures = relevantFigures(other, analysis, stats);
-  const share = /占[^，。；]*?(?:比重|比例)/.test(other.group.text) && kindsOf(other, otherFigures).every((k) => k === 'percent');
-  if (share && !bestKinds.includes('percent')) return undefined;
-  return { sel: other, agrees: figureKey(otherFigures) === bestValues };
+  // A share of the thing ("高新技术产业产值占规上工业总产值比重…70以上") is another quantity than its amount.
+  const percents = (sel: Selection, values: string[]) => values.map((v) => figureMeasure(withRowUnit(v, sel.hit.chunk.metadata.indicator?.unit))?.kind === 'percent');
+  const share = /占[^，。；]*?(?:比重|比例)/.test(other.group.text) && percents(other, otherFigures).every(Boolean);
+  if (share && !percents(best, bestFigures).some(Boolean)) return undefined;
+  return { sel: other, agrees: figureKey(otherFigures) === figureKey(bestFigures) };
 }
 
 /** The question's own terms an answering clause leaves unsaid, their weight, and their share of the topic. */
@@ -376,7 +373,7 @@ function otherPeriod(best: Selection, ranked: Selection[], analysis: QuestionAna
   const asked = analysis.frame.timeScopes;
   if (analysis.frame.timeInferred || asked.length < 2 || analysis.intent !== 'figure') return undefined;
   // "到2025年，跟“十三五”末相比": the periods of one change from a base, not two questions.
-  if (askedBase(normalizeForMatch(analysis.question)) !== undefined) return undefined;
+  if (analysis.base !== undefined) return undefined;
   const answered = periodsOf(best);
   const left = asked.filter((p) => !answered.includes(p));
   if (left.length === 0 || left.length === asked.length) return undefined;

@@ -2,7 +2,7 @@ import { termFactor, type QuestionAnalysis } from '../retrieve/analyze-question.
 import type { ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
 import { boundedMemo } from '../text/bounded-memo.js';
-import { askedBase, baseFit, withoutBase } from '../retrieve/comparison-base.js';
+import { baseFit, withoutBase } from '../retrieve/comparison-base.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { extractFigures, type FigureSpan } from './figures.js';
 import { askedMeasures, fitsAny, measureFits, withRowUnit } from './measure-fit.js';
@@ -263,7 +263,6 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   // "A和B分别…", "多少…、多少…": the parts may lie anywhere in one sentence, which then competes whole.
   const multiPart = asksSeveral(analysis.question);
   const asksWhen = WHEN_QUESTION.test(normalizeForMatch(analysis.question));
-  const base = askedBase(normalizeForMatch(analysis.question));
   const out: Selection[] = [];
 
   for (const hit of hits) {
@@ -312,7 +311,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
           const answered = measures.filter((m) => figures.some((f) => measureFits(m, withRowUnit(f.value, rowUnit)))).length;
           intentFactor *= 1 - PART_UNANSWERED * (1 - answered / measures.length);
         }
-        if (analysis.intent === 'figure') intentFactor *= baseFit(base, sentenceNorm);
+        if (analysis.intent === 'figure') intentFactor *= baseFit(analysis.base, sentenceNorm);
         if (analysis.intent === 'figure' && asksWhen) intentFactor = TIME_EXPRESSION.test(group.text) ? 1 : 0.55;
         if (analysis.intent === 'list') intentFactor = ENUMERATION.test(group.text) || kind === 'glossary' ? 1 : 0.7;
         if (analysis.intent === 'definition') intentFactor = asksForTerm ? 1.3 : /即|是指|指的是|：/.test(group.text) ? 0.9 : 0.75;

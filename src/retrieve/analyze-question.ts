@@ -3,6 +3,7 @@ import { normalizeForMatch } from '../text/normalize.js';
 import { detectScript, type QuestionScript } from '../text/script.js';
 import { synonymsIn } from '../text/synonyms.js';
 import { segmentWords, tagWords } from '../text/tokenize.js';
+import { askedBase } from './comparison-base.js';
 import { asksZoneScope, detectFrame, frameIsEmpty, inheritFrame, type QueryFrame } from './query-frame.js';
 
 export type Intent = 'figure' | 'definition' | 'list' | 'general';
@@ -32,6 +33,8 @@ export interface QuestionAnalysis {
   followUp: boolean;
   /** The question without the clauses that tell the asker's own story (normalised): where the place asked about is read. */
   asked: string;
+  /** The base of a comparison the question names ("较2020年", "跟“十三五”末相比"), as a year. */
+  base?: string;
 }
 
 /**
@@ -323,5 +326,5 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
 
   const expansions = synonymsIn(contentTerms.join(' ')).filter((s) => !contentTerms.includes(s));
   const asked = story.asking.join('，');
-  return { question, script, matchText, contentTerms, contextTerms, expansions, frame, intent, followUp, asked };
+  return { question, script, matchText, contentTerms, contextTerms, expansions, frame, intent, followUp, asked, base: askedBase(normalizeForMatch(question)) };
 }
