@@ -98,7 +98,7 @@ function statesFigure(asked: string, value: string): boolean {
 function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): { values: string[]; labelWeight: number } {
   const text = sel.hit.chunk.pageContent;
   const all = sel.figures;
-  const asked = normalizeForMatch(analysis.question);
+  const asked = analysis.normalized;
   const terms = analysis.contentTerms;
   const weights = terms.map((t) => stats.weight(t) * termFactor(analysis, t));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
@@ -161,7 +161,7 @@ const CHANGE_WORDS = /增加|减少|增长|下降|新增|每年|年均|增速|�
 const CHANGE_BEFORE = /(?:增加|减少|增长|下降|提高|降低)(?:了)?$/;
 
 function changeForLevel(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): boolean {
-  const question = normalizeForMatch(analysis.question);
+  const question = analysis.normalized;
   if (!LEVEL_WORDS.test(question) || CHANGE_WORDS.test(question)) return false;
   const values = relevantFigures(sel, analysis, stats);
   const text = sel.hit.chunk.pageContent;
@@ -175,7 +175,7 @@ function changeForLevel(sel: Selection, analysis: QuestionAnalysis, stats: TermS
  * another unit, or a change for a level), and of the thing it counts ('counted-thing' when not).
  */
 function measureMismatch(sel: Selection, analysis: QuestionAnalysis, ctx: AnswerContext): DeclineCheck | undefined {
-  const question = normalizeForMatch(analysis.question);
+  const question = analysis.normalized;
   if (changeForLevel(sel, analysis, ctx.stats)) return 'quantity-kind';
   const measures = askedMeasures(question);
   if (measures.length === 0 || sel.figures.length === 0) return undefined;
@@ -207,7 +207,7 @@ const GENERIC_MEASURE = /增速|增幅|增长|比例|比重|占比|面积|规模
  */
 function unsaidMeasure(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): string | undefined {
   if (analysis.script === 'en') return undefined; // glossary terms, which a label may word differently
-  const q = normalizeForMatch(analysis.question);
+  const q = analysis.normalized;
   // Plain string tests: a term is user text (a quoted name may hold "(" or "+"), and this runs on every answer.
   const asked = q.replace(/[?？。]$/, '');
   const sentence = normalizeForMatch(sel.sentence.text);
@@ -228,7 +228,7 @@ const MEASURE_HEAD = /(?:收入|标准|率|总额|总值|产值|面积|人数|�
  */
 function unsaidQualifier(sel: Selection, analysis: QuestionAnalysis, ctx: AnswerContext): string | undefined {
   if (analysis.script === 'en') return undefined; // glossary terms, not the asker's word order
-  const q = normalizeForMatch(analysis.question);
+  const q = analysis.normalized;
   const sentence = normalizeForMatch(sel.sentence.text);
   const passage = normalizeForMatch(sel.hit.chunk.pageContent);
   const own = analysis.contentTerms.filter((t) => !analysis.contextTerms.includes(t));
@@ -347,7 +347,7 @@ function unsaid(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): {
  * it must name most of the rest, give a figure, and not overlap the first.
  */
 function otherPart(best: Selection, ranked: Selection[], analysis: QuestionAnalysis, stats: TermStats): Selection | undefined {
-  if ((analysis.intent !== 'figure' && analysis.intent !== 'general') || !asksSeveral(analysis.question)) return undefined;
+  if ((analysis.intent !== 'figure' && analysis.intent !== 'general') || !asksSeveral(analysis.normalized)) return undefined;
   const missing = unsaid(best, analysis, stats);
   if (missing.terms.length === 0 || missing.share < 0.2) return undefined;
   const overlaps = (s: Selection) => s.hit === best.hit && s.group.start < best.group.end && best.group.start < s.group.end;
@@ -387,7 +387,7 @@ function otherPeriod(best: Selection, ranked: Selection[], analysis: QuestionAna
  * figure ("一般公共预算收入达218亿元"), the sentence is the better answer, unless the table itself was asked about.
  */
 function proseForTableRow(best: Selection, ranked: Selection[], analysis: QuestionAnalysis, stats: TermStats): Selection {
-  if (best.hit.chunk.metadata.kind !== 'indicator' || /指标/.test(normalizeForMatch(analysis.question))) return best;
+  if (best.hit.chunk.metadata.kind !== 'indicator' || /指标/.test(analysis.normalized)) return best;
   const row = relevantFigures(best, analysis, stats);
   // The same figure is strong evidence that a sentence of the table's own document states the same indicator:
   // less coverage will do.
@@ -474,7 +474,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   if (uncoveredYear(analysis, best.sentence.text) !== undefined) return { result: notFound('other-year', analysis, related, ctx, mode, started, 'other-year'), hits };
   // "多少/几…" asks for a number: a passage on the topic that gives none does not answer it.
   // …nor does a figure whose own words name nothing asked ("多少所大学" → "医疗中心7个" in a sentence that mentions a 大学).
-  if (COUNT_QUESTION.test(normalizeForMatch(question))) {
+  if (COUNT_QUESTION.test(analysis.normalized)) {
     if (best.figures.length === 0) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'no-figure'), hits };
     // (Not for English questions: their terms are glossary translations, which a label may word differently.)
     if (analysis.script !== 'en' && analysis.contentTerms.length > 0 && figuresAsked(best, analysis, ctx.stats).labelWeight === 0)
@@ -482,8 +482,8 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   }
 
   // "哪一年通车", "when": a sentence that names no time does not say when.
-  if (WHEN_QUESTION.test(normalizeForMatch(question)) && !TIME_EXPRESSION.test(best.sentence.text)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'no-date'), hits };
-  if (DATE_QUESTION.test(normalizeForMatch(question)) && !DAY_OR_MONTH.test(best.sentence.text)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'no-date'), hits };
+  if (WHEN_QUESTION.test(analysis.normalized) && !TIME_EXPRESSION.test(best.sentence.text)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'no-date'), hits };
+  if (DATE_QUESTION.test(analysis.normalized) && !DAY_OR_MONTH.test(best.sentence.text)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'no-date'), hits };
 
   // The kind of quantity asked must be the kind given: "多少亿元" is not answered by a growth rate, nor
   // "多少所小学" by a count of something whose name merely contains 小学.

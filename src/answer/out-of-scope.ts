@@ -82,7 +82,7 @@ function namedInCorpus(place: string, corpusText: string): boolean {
 
 /** Refusals decided from the question alone (before looking at passages). */
 export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: string): ScopeCheck | undefined {
-  const q = normalizeForMatch(analysis.question);
+  const q = analysis.normalized;
   if (INSTRUCTION.test(q)) return { reason: 'instruction' };
   if (CHITCHAT.test(q)) return { reason: 'chitchat' };
   if (SERVICE.test(q)) return { reason: 'service' };

@@ -34,8 +34,8 @@ function definitionFocus(matchText: string): string | undefined {
 
 const MULTI_PART = /分别|各是|各为|各自|(?:多少|几).*(?:多少|几)|和|与|及|、|\band\b/;
 /** "A和B分别…", "多少…、多少…": a question asking several things (a comparison's "与2020年相比" joins none). */
-export function asksSeveral(question: string): boolean {
-  return MULTI_PART.test(withoutBase(normalizeForMatch(question)));
+export function asksSeveral(normalizedQuestion: string): boolean {
+  return MULTI_PART.test(withoutBase(normalizedQuestion));
 }
 /** "什么时候完成", "by when": the answer is a time, so a clause that names one answers. */
 export const WHEN_QUESTION = /什么时候|啥时候|多会儿|何时|哪一?年|几时|\b(?:when|by when|what year|which year)\b/;
@@ -259,10 +259,10 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   // a bonus for passages that keep to the earlier topic, never a share a new topic's passage lacks.
   const ownTotal = weights.reduce((a, w, i) => a + (isContext[i] ? 0 : w), 0) || 1;
   const maxRetrieval = Math.max(...hits.map((h) => h.score), 1e-9);
-  const measures = askedMeasures(normalizeForMatch(analysis.question));
+  const measures = askedMeasures(analysis.normalized);
   // "A和B分别…", "多少…、多少…": the parts may lie anywhere in one sentence, which then competes whole.
-  const multiPart = asksSeveral(analysis.question);
-  const asksWhen = WHEN_QUESTION.test(normalizeForMatch(analysis.question));
+  const multiPart = asksSeveral(analysis.normalized);
+  const asksWhen = WHEN_QUESTION.test(analysis.normalized);
   const out: Selection[] = [];
 
   for (const hit of hits) {

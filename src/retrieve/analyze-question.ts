@@ -15,6 +15,8 @@ export interface ChatTurn {
 
 export interface QuestionAnalysis {
   question: string;
+  /** The question as typed, normalised for matching (NFKC, simplified, lower-cased); read once, used by every stage. */
+  normalized: string;
   script: QuestionScript;
   /** Simplified, NFKC, lower-cased; English questions are replaced by the Chinese terms they name. */
   matchText: string;
@@ -274,6 +276,7 @@ function selfDescriptionTerms({ self, asking }: StorySplit, script: QuestionScri
 
 export function analyzeQuestion(question: string, history: ChatTurn[] = []): QuestionAnalysis {
   const script = detectScript(question);
+  const normalized = normalizeForMatch(question);
   let matchText = toMatchText(resolveOrdinal(question, history), script);
   const story = splitSelfDescription(question);
   let frame = askedTime(story, script, detectFrame(matchText));
@@ -281,10 +284,10 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
   let followUp = false;
   let contextTerms = selfDescriptionTerms(story, script, contentTerms);
   // English questions state their intent in English words, which matchText (Chinese terms) no longer has.
-  let intent = intentOf(script === 'en' ? `${normalizeForMatch(question)} ${matchText}` : matchText);
+  let intent = intentOf(script === 'en' ? `${normalized} ${matchText}` : matchText);
 
   // Whether the figures cover the zone: the zone is the topic, and a note ("注：…包含常州经开区") the answer.
-  if (asksZoneScope(`${normalizeForMatch(question)} ${matchText}`)) {
+  if (asksZoneScope(`${normalized} ${matchText}`)) {
     frame = { ...frame, region: undefined };
     contentTerms = [...contentTerms.filter((t) => !SCOPE_WORDS.test(t)), '经开区'];
     intent = 'definition';
@@ -292,10 +295,9 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
 
   const earlierUser = history.filter((t) => t.role === 'user').slice(-3).reverse();
   if (earlierUser.length > 0) {
-    const normalizedQ = normalizeForMatch(question);
     const topicless = contentTerms.every((t) => MEASURE_WORDS.has(t));
-    const newTopic = NEW_TOPIC.test(normalizedQ) && !topicless;
-    const elliptic = !newTopic && (ELLIPTIC.test(normalizedQ) || topicless || (normalizedQ.length <= 8 && frameIsEmpty(frame)));
+    const newTopic = NEW_TOPIC.test(normalized) && !topicless;
+    const elliptic = !newTopic && (ELLIPTIC.test(normalized) || topicless || (normalized.length <= 8 && frameIsEmpty(frame)));
     if (elliptic) {
       // The latest earlier turn that names a topic gives it ("今年呢？" names none; the turn before does).
       for (const turn of earlierUser) {
@@ -326,5 +328,5 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
 
   const expansions = synonymsIn(contentTerms.join(' ')).filter((s) => !contentTerms.includes(s));
   const asked = story.asking.join('，');
-  return { question, script, matchText, contentTerms, contextTerms, expansions, frame, intent, followUp, asked, base: askedBase(normalizeForMatch(question)) };
+  return { question, normalized, script, matchText, contentTerms, contextTerms, expansions, frame, intent, followUp, asked, base: askedBase(normalized) };
 }
