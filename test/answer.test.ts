@@ -501,4 +501,23 @@ describe('questions the documents do not answer', () => {
     ]);
     expect(r.answer).toContain('138万人左右');
   });
+
+  it('reads English amounts as the documents write them, and counts under the amount stated', async () => {
+    expect((await ask('How many projects of 30 million yuan and above were newly attracted last year?')).answer).toContain('419个');
+    const firms = await ask('How many firms with revenue over 100 billion yuan should Wujin have by 2030?');
+    expect(firms.answer).toMatch(/the figure is 2 \(firms\) \(2家\)/);
+    expect((await ask('By 2030 how many companies should earn above 10 billion yuan a year?')).answer).toMatch(/the figure is 15 \(firms\) \(15家\)/);
+  });
+
+  it('reads Taiwan and Hong Kong wording (「」, 成長), "FYP", hyphenated English and "五年下来"', async () => {
+    expect((await ask('武進的經濟總量比「十三五」末成長多少？')).answer).toContain('38%');
+    expect((await ask('How many new urban jobs did Wujin add in the 14th FYP?')).answer).toContain('16.5万人');
+    expect((await ask('Which future-industry pilot zones will the development zone build?')).answer).toContain('化合物半导体');
+    expect((await ask('今年对没工作的应届大学生，帮扶比例目标多少？')).answer).toContain('90%以上');
+    const fiveYears = await ask('那五年下来一共多少？', [
+      { role: 'user', content: '2025年武进新增城镇就业多少？' },
+      { role: 'assistant', content: '2025年新增城镇就业3.9万人。' },
+    ]);
+    expect(fiveYears.answer).toContain('16.5万人');
+  });
 });

@@ -3,6 +3,7 @@ import { extractFigures } from '../src/answer/figures.js';
 import { alignRespectively } from '../src/answer/respectively.js';
 import { splitClauses, splitSentences } from '../src/answer/split-clauses.js';
 import { analyzeQuestion } from '../src/retrieve/analyze-question.js';
+import { englishAmounts } from '../src/text/english-amounts.js';
 import { chineseTermsFor } from '../src/text/english-glossary.js';
 import { normalizeForMatch } from '../src/text/normalize.js';
 import { detectScript, simplifiedToTraditional } from '../src/text/script.js';
@@ -40,6 +41,19 @@ describe('normalisation', () => {
     expect(synonymsIn('外资')).toEqual(expect.arrayContaining(['实际使用外资', '实际利用外资']));
     expect(chineseTermsFor('what is the minimum living allowance standard')).toContain('低保标准');
     expect(chineseTermsFor("what was wujin's gdp in 2025")).toContain('地区生产总值');
+  });
+
+  it('writes English amounts in 万 and 亿 with their qualifiers, as the documents do', () => {
+    expect(englishAmounts('projects over 10 billion yuan').amounts).toEqual(['超百亿元']);
+    expect(englishAmounts('worth $1 billion or more').amounts).toEqual(['10亿美元以上']);
+    expect(englishAmounts('about 1.2 million visitors').amounts).toEqual(['120万左右']);
+    expect(englishAmounts('30 million yuan and above, 357 billion yuan').amounts).toEqual(['3000万元以上', '3570亿元']);
+    // Years and bare numbers are no amounts.
+    expect(englishAmounts('in 2025, 5 new parks').amounts).toEqual([]);
+  });
+
+  it('reads the corner quotes of Taiwan and Hong Kong as the documents\' quotes', () => {
+    expect(normalizeForMatch('「十四五」『智改數轉』')).toBe('“十四五”“智改数转”');
   });
 });
 

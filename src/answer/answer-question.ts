@@ -107,7 +107,9 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
   const namedIn = (label: string) => new Set(terms.flatMap((t, i) => (stats.namedBy(t, label) ? [i] : [])));
   let previous = new Set<number>();
   // A figure the question itself states ("营收超千亿的…几家") is the question's condition, not its answer.
-  const stated = all.map((f) => statesFigure(asked, f.value));
+  // (An English question states its amounts in words; its match text has them as the documents write them.)
+  const statedIn = analysis.script === 'en' ? `${asked} ${analysis.matchText}` : asked;
+  const stated = all.map((f) => statesFigure(statedIn, f.value));
   const otherKind = all.map((f) => anyFits && !fitsAny(measures, f.value));
   const labelStarts: number[] = [];
   const named = all.map((f, i) => {
@@ -131,16 +133,23 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
   });
   const weightOf = (set: Set<number>) => [...set].reduce((sum, i) => sum + weights[i]!, 0);
   // Continuations are discounted slightly so that they win only by naming something more of the question.
-  const labelWeight = named.map((n) => (n.isCondition ? -1 : n.continues ? weightOf(n.terms) * 0.9 : weightOf(n.terms)));
+  // A count whose label holds the amount the question states counts what was asked: "超百亿企业15家", not
+  // "超千亿企业2家", for firms over 10 billion.
+  const meetsCondition = all.map((f, i) => all.some((g, j) => stated[j]! && g.start >= labelStarts[i]! && g.end <= f.start));
+  const labelWeight = named.map((n, i) =>
+    n.isCondition ? -1 : (n.continues ? weightOf(n.terms) * 0.9 : weightOf(n.terms)) + (meetsCondition[i]! && n.terms.size > 0 ? total : 0),
+  );
   const best = Math.max(0, ...labelWeight);
   if (best === 0) return { values: all.filter((_, i) => labelWeight[i] === 0).map((f) => f.value), labelWeight: 0 };
   const chosen = new Set(all.flatMap((_, i) => (labelWeight[i] === best ? [i] : [])));
   const covered = new Set([...chosen].flatMap((i) => [...named[i]!.terms]));
+  // Once the stated amount picks a figure, a figure counting under another amount answers nothing asked.
+  const conditioned = [...chosen].some((i) => meetsCondition[i]);
   for (;;) {
     let pick = -1;
     let gain = 0;
     named.forEach((n, i) => {
-      if (chosen.has(i) || n.isCondition) return;
+      if (chosen.has(i) || n.isCondition || (conditioned && !meetsCondition[i])) return;
       // Only what this question names adds a figure; terms carried over from earlier turns do not.
       const extra = weightOf(new Set([...n.terms].filter((t) => !covered.has(t) && termFactor(analysis, terms[t]!) === 1)));
       if (extra > gain) [pick, gain] = [i, extra];

@@ -51,6 +51,8 @@ const FIGURE_COUNT = new RegExp(`(?:[万亿千])?(${COUNT_UNITS})(?:[（(][^）)
 export function figureMeasure(value: string): AskedMeasure | undefined {
   if (/%|‰|百分点/.test(value)) return { kind: 'percent' };
   if (/元(?:\/[月年])?(?:以上|以下|左右|多|余)?$/.test(value)) return { kind: 'money' };
+  // Hundreds of millions without a unit are money in these documents ("超千亿企业", "规模均突破200亿").
+  if (/亿(?:以上|左右|多|余)?$/.test(value)) return { kind: 'money' };
   if (/亩|平方米|平方公里/.test(value)) return { kind: 'area' };
   if (/岁/.test(value)) return { kind: 'age' };
   if (/吨/.test(value)) return { kind: 'weight' };

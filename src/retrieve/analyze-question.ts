@@ -1,3 +1,4 @@
+import { englishAmounts } from '../text/english-amounts.js';
 import { chineseTermsFor } from '../text/english-glossary.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { detectScript, type QuestionScript } from '../text/script.js';
@@ -162,7 +163,9 @@ function toMatchText(question: string, script: QuestionScript): string {
   // Leaving the zone out is said in Chinese, which the frame reads ("不含经开区"); the English words are not topics.
   const excluded = /(?:excluding|without|except(?: for)?|not counting|not including|other than|outside) (?:the )?(?:changzhou )?(?:economic )?development zone/;
   // "compared with the end of the 13th Five-Year Plan": the base of a comparison, said as the documents say it.
-  const rest = normalized
+  const { amounts, rest: withoutAmounts } = englishAmounts(normalized);
+  const rest = withoutAmounts
+    .replace(/\bfyp\b/g, 'five-year plan') // the abbreviation ("14th FYP") names the same period
     .replace(REPORT_TITLE_YEAR, ' work report ')
     .replace(excluded, ' 不含经开区 ')
     .replace(/(?:compared (?:with|to)|than|since|over) (?:the )?(?:end of (?:the )?)?(?:13th|thirteenth) five-year plan(?: period)?/g, ' 较十三五末 ')
@@ -173,7 +176,7 @@ function toMatchText(question: string, script: QuestionScript): string {
       /不含经开区|较十三五末|十三五|last year|this year|past five years|next five years|by 2030|15th five-year plan|14th five-year plan|development zone|cetdz|work report|five-year plan|outline|currently|at present|right now|\bnow\b/g,
     ) ?? [];
   // Codes go back in quotes, which keeps them as names to match (quotedTerms) rather than bare numbers.
-  return normalizeForMatch([...chineseTermsFor(rest), ...han, ...spans, ...years, ...codes.map((c) => `“${c}”`), ...frameWords].join(' '));
+  return normalizeForMatch([...chineseTermsFor(rest), ...amounts, ...han, ...spans, ...years, ...codes.map((c) => `“${c}”`), ...frameWords].join(' '));
 }
 
 /** How much a content term counts: context terms (carried over, or from a self-description) count half. */

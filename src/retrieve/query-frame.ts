@@ -16,7 +16,7 @@ const TIME_PATTERNS: [TimeScope, RegExp][] = [
   ['y2025', /2025|去年|过去一年|上一年|上年度|last year|past year/],
   ['y2026', /2026|今年|本年度|当年目标|this year|current year/],
   ['fyp15', /2030|十五五|未来(?:这)?五年|(?:往后|今后|接下来|以后)(?:的|这)?五年|五年(?:以)?后|到期末|规划期末|十五五末|15th five|fifteenth five|next five years|coming five years/],
-  ['fyp14', /十四五|过去(?:这|的)?五年|(?:这|近|前)五年|五年来|过去(?:这)?几年|这几年|前几年|(?:较|比|和|与|跟|同)“?十三五”?末|14th five|fourteenth five|past five years|last five years/],
+  ['fyp14', /十四五|过去(?:这|的)?五年|(?:这|近|前)五年|五年来|五年下来|过去(?:这)?几年|这几年|前几年|(?:较|比|和|与|跟|同)“?十三五”?末|14th five|fourteenth five|past five years|last five years/],
 ];
 
 const REGION_CETDZ = /经开区|经济开发区|经济技术开发区|开发区|development zone|cetdz/;

@@ -176,11 +176,6 @@ const HAND_GLOSSARY: Readonly<Record<string, string>> = {
   'industrial investment': '工业投资',
   'technological transformation': '技改',
   'investment attraction': '招商',
-  '1 billion': '10亿',
-  '3 billion': '30亿',
-  '5 billion': '50亿',
-  '10 billion': '百亿',
-  '100 billion': '千亿',
   'new urbanization': '新型城镇化',
   urbanization: '城镇化',
   'new quality productive forces': '新质生产力',
@@ -1043,14 +1038,8 @@ const HAND_GLOSSARY: Readonly<Record<string, string>> = {
   'r&d intensity': '研发经费支出',
   'r&d investment': '研发经费支出',
 
-  // --- Money amounts as the documents write them ---
-  '100 million yuan': '1亿元',
-  '1 billion dollars': '10亿美元',
-  '100 million dollars': '1亿美元',
+  // --- Money (amounts themselves are converted by english-amounts.ts) ---
   dollars: '美元',
-  '30 million': '3000万元',
-  '20 billion': '200亿',
-  '200 billion': '两千亿',
 
   // --- Investment and projects ---
   'investment promotion': '招商引资',
@@ -1957,7 +1946,7 @@ function singular(word: string): string {
 
 /**
  * The comparison form of a phrase or a lower-cased question: "1,000" is one number and "4.5" one figure; a full
- * stop, a possessive 's, quote marks ('little giant') and other punctuation separate words; words are singular,
+ * stop, a possessive 's, quote marks ('little giant'), a hyphen between words and other punctuation separate words; words are singular,
  * each padded by one space.
  */
 function wordForm(text: string): string {
@@ -1966,6 +1955,7 @@ function wordForm(text: string): string {
     .replace(/['’]s\b/g, ' ')
     .replace(/(?<![a-z])'|'(?![a-z])/g, ' ')
     .replace(/\.(?!\d)/g, ' ')
+    .replace(/(?<=[a-z])-(?=[a-z])/g, ' ') // "future-industry" is "future industry", "e-commerce" "e commerce" on both sides
     .replace(/[^a-z0-9&.\-' ]+/g, ' ');
   return ` ${words.split(' ').filter(Boolean).map(singular).join(' ')} `;
 }

@@ -15,6 +15,8 @@ const REGIONAL_WORDS: readonly [string, string][] = [
   ['资料', '数据'], ['云端', '云'], ['伺服器', '服务器'], ['资安', '网络安全'], ['幼稚园', '幼儿园'], ['国小', '小学'],
   ['护理师', '护士'], ['电动车', '新能源汽车'], ['电动汽车', '新能源汽车'], ['脚踏车', '自行车'], ['捷运', '轨道交通'],
   ['大众运输', '公共交通'], ['高龄者', '老年人'], ['长照', '养老服务'],
+  // Growth of a figure ("成長了多少"); the documents keep 成长 for a child's or a firm's growing up.
+  ['成长了', '增长了'], ['成长率', '增长率'], ['成长多少', '增长多少'], ['成长幅度', '增长幅度'],
 ];
 const REGIONAL = new RegExp(REGIONAL_WORDS.map(([w]) => w).join('|'), 'g');
 const MAINLAND = new Map(REGIONAL_WORDS);

@@ -57,6 +57,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['人才', '引才', '人才引进'],
   ['上市挂牌企业', '上市企业', '上市公司'],
   ['名词解释', '定义', '含义', '意思', '是指'],
+  ['高校毕业生', '大学生', '大学毕业生', '应届生', '毕业生'],
+  ['未就业', '没找到工作', '没有找到工作', '找不到工作', '没工作', '待业'],
 ];
 
 const byMember = new Map<string, readonly string[]>();
