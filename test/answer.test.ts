@@ -520,4 +520,9 @@ describe('questions the documents do not answer', () => {
     ]);
     expect(fiveYears.answer).toContain('16.5万人');
   });
+
+  it('reads a number an English question states as a condition, and English names of 专精特新 and 工业小类', async () => {
+    expect((await ask('Of the 666 industrial sub-categories, how many does Wujin have?')).answer).toMatch(/the figure is 508 \(508个\)/);
+    expect((await ask('How many provincial or national zhuanjingtexin firms should Wujin add this year?')).answer).toContain('80家以上');
+  });
 });

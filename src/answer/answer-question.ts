@@ -87,11 +87,16 @@ function relevantFigures(sel: Selection, analysis: QuestionAnalysis, stats: Term
   return figuresAsked(sel, analysis, stats).values;
 }
 
-/** Whether the question states a figure, whole or as its amount ("百亿级" states "超百亿元", "50亿" states "超50亿元"). */
-function statesFigure(asked: string, value: string): boolean {
+/**
+ * Whether the question states a figure, whole or as its amount ("百亿级" states "超百亿元", "50亿" states "超50亿元").
+ * An English question states a count by its number alone ("of the 41 industrial major categories" states "41个").
+ */
+function statesFigure(asked: string, value: string, english: boolean): boolean {
   const figure = normalizeForMatch(value);
   const amount = figure.replace(/^(?:超过|超|近|约|达|突破)/, '').replace(/(?:美元|元)$/, '');
-  return asked.includes(figure) || (/[百千万亿]/.test(amount) && asked.includes(amount));
+  if (asked.includes(figure) || (/[百千万亿]/.test(amount) && asked.includes(amount))) return true;
+  const count = english && figureMeasure(figure)?.kind === 'count' ? /^\d+/.exec(figure)?.[0] : undefined;
+  return count !== undefined && new RegExp(`(?<![\\d.])${count}(?![\\d.%])`).test(asked);
 }
 
 /** The figures asked about, and the question weight their best label names (0: no label names anything asked). */
@@ -109,7 +114,7 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
   // A figure the question itself states ("营收超千亿的…几家") is the question's condition, not its answer.
   // (An English question states its amounts in words; its match text has them as the documents write them.)
   const statedIn = analysis.script === 'en' ? `${asked} ${analysis.matchText}` : asked;
-  const stated = all.map((f) => statesFigure(statedIn, f.value));
+  const stated = all.map((f) => statesFigure(statedIn, f.value, analysis.script === 'en'));
   const otherKind = all.map((f) => anyFits && !fitsAny(measures, f.value));
   const labelStarts: number[] = [];
   const named = all.map((f, i) => {
