@@ -525,4 +525,13 @@ describe('questions the documents do not answer', () => {
     expect((await ask('Of the 666 industrial sub-categories, how many does Wujin have?')).answer).toMatch(/the figure is 508 \(508个\)/);
     expect((await ask('How many provincial or national zhuanjingtexin firms should Wujin add this year?')).answer).toContain('80家以上');
   });
+
+  it('answers a follow-up with the clause naming its new topic, not one that repeats the earlier topic', async () => {
+    const r = await ask('那5个新兴产业分别是什么？', [
+      { role: 'user', content: '35X产业体系里的3个优势产业是哪些？' },
+      { role: 'assistant', content: '智电汽车、高端装备、金属材料。' },
+    ]);
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('新型碳材料');
+  });
 });

@@ -70,7 +70,12 @@ const PART_UNANSWERED = 0.3;
 const FOCUS_ABSENT = 0.8;
 
 /** Context words (carried over, around a definition's focus) break ties; they never outweigh what was asked. */
-const MAX_CONTEXT_BONUS = 1.1;
+const MAX_CONTEXT_BONUS = 0.1;
+
+/** The coverage a clause ranks by: what it says of the question's own terms, and at most a tie-breaking bonus for context. */
+function rankCoverage(own: number, context: number, ownTotal: number): number {
+  return Math.min(own / ownTotal, 1) + Math.min(context / ownTotal, MAX_CONTEXT_BONUS);
+}
 
 /** A word of the passage's headings is the subject of every sentence under them, almost as if the clause said it. */
 const IN_HEADING = 0.85;
@@ -289,6 +294,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
       for (const group of groups) {
         const groupNorm = normalizeForMatch(group.text);
         let covered = 0;
+        let contextCovered = 0;
         let inGroup = 0;
         for (let i = 0; i < terms.length; i++) {
           const found = presence(termForm[i]!, groupNorm, sentenceNorm, headingNorm, passageNorm);
@@ -296,6 +302,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
           // the answer to a clause that repeats the earlier topic instead of naming the new one.
           const p = isContext[i] ? Math.min(found.credit, 0.6) : found.credit;
           covered += weights[i]! * p;
+          if (isContext[i]) contextCovered += weights[i]! * p;
           // Said in the clause or its headings, or partly in the clause: the clause itself names it.
           if (p >= IN_HEADING || found.partial) inGroup += weights[i]! * p;
         }
@@ -320,7 +327,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
         else if (asksForTerm && analysis.intent === 'list') intentFactor = 1.3;
         const fit = analysis.intent === 'figure' ? labelFit(hit, group, figures, termForm) : 1;
         const brevity = 1 - Math.min(0.08, group.text.length / 3000);
-        out.push({ hit, sentence, group, figures, coverage, groupCoverage, score: Math.min(coverage, MAX_CONTEXT_BONUS) * intentFactor * retrieval * brevity * fit });
+        out.push({ hit, sentence, group, figures, coverage, groupCoverage, score: rankCoverage(covered - contextCovered, contextCovered, ownTotal) * intentFactor * retrieval * brevity * fit });
       }
     }
   }
