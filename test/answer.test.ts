@@ -19,6 +19,14 @@ function expectFaithful(r: AnswerResult) {
   for (const f of r.figures) expect(r.citations[f.citation - 1]!.text).toContain(f.value);
 }
 
+/** A follow-up: the question after one earlier exchange. */
+function askAfter(earlier: string, reply: string, question: string) {
+  return ask(question, [
+    { role: 'user', content: earlier },
+    { role: 'assistant', content: reply },
+  ]);
+}
+
 async function ask(question: string, history: { role: 'user' | 'assistant'; content: string }[] = []) {
   const r = await engine.answer(question, { history });
   if (r.found) expectFaithful(r);
@@ -187,34 +195,22 @@ describe('follow-up questions', () => {
   });
 
   it('keeps the plan period for "它的…呢"', async () => {
-    const r = await ask('它的常住人口目标呢', [
-      { role: 'user', content: '到2030年武进区地区生产总值目标是什么？' },
-      { role: 'assistant', content: '……' },
-    ]);
+    const r = await askAfter('到2030年武进区地区生产总值目标是什么？', '……', '它的常住人口目标呢');
     expect(r.answer).toContain('138万人左右');
   });
 
   it('changes only the year for "那2026年呢"', async () => {
-    const r = await ask('那2026年呢？', [
-      { role: 'user', content: '2025年地区生产总值是多少' },
-      { role: 'assistant', content: '……3570亿元' },
-    ]);
+    const r = await askAfter('2025年地区生产总值是多少', '……3570亿元', '那2026年呢？');
     expect(r.figures.map((f) => f.value)).toContain('5.5%左右');
   });
 
   it('keeps the 经开区 frame', async () => {
-    const r = await ask('一般公共预算收入呢？', [
-      { role: 'user', content: '常州经开区到2030年地区生产总值目标是多少' },
-      { role: 'assistant', content: '……1500亿元' },
-    ]);
+    const r = await askAfter('常州经开区到2030年地区生产总值目标是多少', '……1500亿元', '一般公共预算收入呢？');
     expect(r.figures.map((f) => f.value)).toContain('超61亿元');
   });
 
   it('switches from the 经开区 to the district for "武进这边呢"', async () => {
-    const r = await ask('武进这边呢？', [
-      { role: 'user', content: '常州经开区2030年一般公共预算收入目标是多少' },
-      { role: 'assistant', content: '……超61亿元' },
-    ]);
+    const r = await askAfter('常州经开区2030年一般公共预算收入目标是多少', '……超61亿元', '武进这边呢？');
     expect(r.figures.map((f) => f.value)).toContain('218亿元');
   });
 });
@@ -352,10 +348,7 @@ describe('questions the documents do not answer', () => {
   });
 
   it('takes "整个十五五" in a follow-up as the period, not as a topic', async () => {
-    const r = await ask('那整个“十五五”期间呢？', [
-      { role: 'user', content: '2026年新增城镇就业目标是多少？' },
-      { role: 'assistant', content: '新增城镇就业3万人以上。' },
-    ]);
+    const r = await askAfter('2026年新增城镇就业目标是多少？', '新增城镇就业3万人以上。', '那整个“十五五”期间呢？');
     expect(r.found).toBe(true);
     expect(r.answer).toContain('11万人以上');
   });
@@ -423,10 +416,7 @@ describe('questions the documents do not answer', () => {
     expect((await ask('去年武进万人有效发明专利拥有量多少件？')).answer).toContain('130.8件');
     const en = await ask('In the 2026 work report, how much silt was dredged from Gehu Lake altogether?');
     expect(en.answer).toContain('802万方');
-    const r = await ask('那今年计划新增多少？', [
-      { role: 'user', content: '我在一家工厂管招聘，想了解行情，去年新增城镇就业多少人？' },
-      { role: 'assistant', content: '2025年新增城镇就业3.9万人。' },
-    ]);
+    const r = await askAfter('我在一家工厂管招聘，想了解行情，去年新增城镇就业多少人？', '2025年新增城镇就业3.9万人。', '那今年计划新增多少？');
     expect(r.answer).toContain('3万人以上');
   });
 
@@ -474,16 +464,10 @@ describe('questions the documents do not answer', () => {
   });
 
   it('does not set a share beside an amount as another statement of it, and reads "放到2030年看" as the period only', async () => {
-    const output = await ask('那2030年呢', [
-      { role: 'user', content: '去年规上工业总产值多少' },
-      { role: 'assistant', content: '2025年规上工业总产值6313亿元。' },
-    ]);
+    const output = await askAfter('去年规上工业总产值多少', '2025年规上工业总产值6313亿元。', '那2030年呢');
     expect(output.answer).toContain('6300亿元');
     expect(output.answer).not.toContain('70以上');
-    const people = await ask('放到2030年看呢', [
-      { role: 'user', content: '2025年常住人口多少' },
-      { role: 'assistant', content: '文件中没有找到。' },
-    ]);
+    const people = await askAfter('2025年常住人口多少', '文件中没有找到。', '放到2030年看呢');
     expect(people.answer).toContain('138万人左右');
   });
 
@@ -495,10 +479,7 @@ describe('questions the documents do not answer', () => {
   });
 
   it('reads "换个话题" as a new question, not as its topic', async () => {
-    const r = await ask('换个话题吧，2030年常住人口目标是多少', [
-      { role: 'user', content: '今年GDP增长目标多少' },
-      { role: 'assistant', content: '5.5%左右' },
-    ]);
+    const r = await askAfter('今年GDP增长目标多少', '5.5%左右', '换个话题吧，2030年常住人口目标是多少');
     expect(r.answer).toContain('138万人左右');
   });
 
@@ -514,10 +495,7 @@ describe('questions the documents do not answer', () => {
     expect((await ask('How many new urban jobs did Wujin add in the 14th FYP?')).answer).toContain('16.5万人');
     expect((await ask('Which future-industry pilot zones will the development zone build?')).answer).toContain('化合物半导体');
     expect((await ask('今年对没工作的应届大学生，帮扶比例目标多少？')).answer).toContain('90%以上');
-    const fiveYears = await ask('那五年下来一共多少？', [
-      { role: 'user', content: '2025年武进新增城镇就业多少？' },
-      { role: 'assistant', content: '2025年新增城镇就业3.9万人。' },
-    ]);
+    const fiveYears = await askAfter('2025年武进新增城镇就业多少？', '2025年新增城镇就业3.9万人。', '那五年下来一共多少？');
     expect(fiveYears.answer).toContain('16.5万人');
   });
 
@@ -527,10 +505,7 @@ describe('questions the documents do not answer', () => {
   });
 
   it('answers a follow-up with the clause naming its new topic, not one that repeats the earlier topic', async () => {
-    const r = await ask('那5个新兴产业分别是什么？', [
-      { role: 'user', content: '35X产业体系里的3个优势产业是哪些？' },
-      { role: 'assistant', content: '智电汽车、高端装备、金属材料。' },
-    ]);
+    const r = await askAfter('35X产业体系里的3个优势产业是哪些？', '智电汽车、高端装备、金属材料。', '那5个新兴产业分别是什么？');
     expect(r.found).toBe(true);
     expect(r.answer).toContain('新型碳材料');
   });
