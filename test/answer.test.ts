@@ -509,4 +509,9 @@ describe('questions the documents do not answer', () => {
     expect(r.found).toBe(true);
     expect(r.answer).toContain('新型碳材料');
   });
+
+  it('reads "增加" in a follow-up as the change asked, not as a new topic', async () => {
+    const r = await askAfter('去年新建了多少公共停车泊位？', '新增公共停车泊位2531个。', '那今年还要增加多少？');
+    expect(r.answer).toContain('2500个以上');
+  });
 });
