@@ -514,4 +514,9 @@ describe('questions the documents do not answer', () => {
     const r = await askAfter('去年新建了多少公共停车泊位？', '新增公共停车泊位2531个。', '那今年还要增加多少？');
     expect(r.answer).toContain('2500个以上');
   });
+
+  it('reads the thing an English question counts before a present-tense verb', async () => {
+    // The documents count schools and bases, never teachers.
+    expect((await ask('How many teachers work at Wujin schools now?')).found).toBe(false);
+  });
 });
