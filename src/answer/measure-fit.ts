@@ -118,10 +118,13 @@ export function countedNoun(question: string): string | undefined {
 const COUNTED = new RegExp(`(?:多少|(?<!哪)几)(?:万)?(?:${COUNT_UNITS})([\\p{Script=Han}]{2,8}?)(?:的|呢|吗|了|？|\\?|，|,|。|$)`, 'u');
 const ATTRIBUTIVE = /[级类型式性档]$/;
 const GENERIC_ENGLISH_COUNTED = new Set(['企业', '公司']);
+const AUXILIARIES = 'are|is|were|was|will|would|shall|should|can|could|may|might|must|need|did|does|do|has|have|had';
 // The thing ends before a verb: an auxiliary or modal, a preposition, a past tense ("how many children benefited") or
-// a common present-tense verb ("how many teachers work in …").
-// ("How many does Wujin have", of a thing named before, names none.)
-const ENGLISH_COUNTED = /how many (?!(?:are|is|were|was|will|would|shall|should|can|could|did|does|do|has|have|had)\b)([a-z][a-z\- ]*?) (?:are|is|were|was|will|would|shall|should|can|could|may|might|must|need|did|does|do|has|have|had|in|by|there|work|live|study|operate|exist|serve|receive|get|come|attend|use|[a-z]+ed)\b/;
+// a common present-tense verb ("how many teachers work in …"). "How many does Wujin have" (of a thing named
+// before) names none.
+const ENGLISH_COUNTED = new RegExp(
+  `how many (?!(?:${AUXILIARIES})\\b)([a-z][a-z\\- ]*?) (?:${AUXILIARIES}|in|by|there|work|live|study|operate|exist|serve|receive|get|come|attend|use|[a-z]+ed)\\b`,
+);
 
 /** Whether a text holds a word, perhaps with a character inside it (the documents' "物联改造" for "物联网改造"). */
 function looselyIn(word: string, text: string): boolean {
