@@ -34,7 +34,7 @@ describe('English glossary', () => {
     ['How many affordable rental housing units will start construction?', ['保障性租赁住房']],
     ['How much did total phosphorus fall in Lake Ge?', ['总磷', '滆湖']],
     ['How many 5G base stations will be built?', ['5G基站']],
-    ['How many projects over 10 billion yuan were attracted?', ['百亿', '项目']],
+    ['How many projects over 10 billion yuan were attracted?', ['招引', '项目']],
     ["What was Li Auto's growth?", ['理想汽车', '增长']],
     ['What is the loan-to-deposit ratio?', ['贷存比']],
     ['How many zero-carbon factories and microgrid projects?', ['零碳工厂', '微电网', '项目']],

@@ -50,6 +50,7 @@ describe('normalisation', () => {
     expect(englishAmounts('30 million yuan and above, 357 billion yuan').amounts).toEqual(['3000万元以上', '3570亿元']);
     // Years and bare numbers are no amounts.
     expect(englishAmounts('in 2025, 5 new parks').amounts).toEqual([]);
+    expect(analyzeQuestion('How many projects over 10 billion yuan were attracted?').matchText).toContain('超百亿元');
   });
 
   it('reads the corner quotes of Taiwan and Hong Kong as the documents\' quotes', () => {
