@@ -19,6 +19,13 @@ function expectFaithful(r: AnswerResult) {
   for (const f of r.figures) expect(r.citations[f.citation - 1]!.text).toContain(f.value);
 }
 
+/** The question is answered, and the answer holds the figure or item verbatim. */
+async function expectAnswer(question: string, expected: string) {
+  const r = await ask(question);
+  expect(r.found).toBe(true);
+  expect(r.answer).toContain(expected);
+}
+
 /** A follow-up: the question after one earlier exchange. */
 function askAfter(earlier: string, reply: string, question: string) {
   return ask(question, [
@@ -146,9 +153,7 @@ describe('picking the clause that answers', () => {
   });
 
   it('reads what the asker says about themselves as context, not as topic', async () => {
-    const r = await ask('我是一名记者，平时关注科技企业：2025年武进新认定高新技术企业多少家？');
-    expect(r.found).toBe(true);
-    expect(r.answer).toContain('815家');
+    await expectAnswer('我是一名记者，平时关注科技企业：2025年武进新认定高新技术企业多少家？', '815家');
   });
 
   it('finds the documents\' word for an everyday one (孩子 → 幼儿, 公交车 → 公交)', async () => {
@@ -266,16 +271,12 @@ describe('questions the documents do not answer', () => {
 
   it('does not take a common noun after a numeral for a place name', async () => {
     // jieba tags 河港 a place; after "五条" it is the thing counted.
-    const r = await ask('水网布局中的“五纵”是哪五条河港？');
-    expect(r.found).toBe(true);
-    expect(r.answer).toContain('新孟河');
+    await expectAnswer('水网布局中的“五纵”是哪五条河港？', '新孟河');
   });
 
   it('counts the thing a question names when the documents shorten its name', async () => {
     // The report writes "老旧电梯物联改造2630台"; the question says 物联网改造.
-    const r = await ask('2025年老旧电梯的物联网改造完成了多少台？');
-    expect(r.found).toBe(true);
-    expect(r.answer).toContain('2630台');
+    await expectAnswer('2025年老旧电梯的物联网改造完成了多少台？', '2630台');
   });
 
   it('reads the counted thing of an English question up to its verb or its "per year"', async () => {
@@ -291,9 +292,7 @@ describe('questions the documents do not answer', () => {
   });
 
   it('answers "when" with the clause that names a time', async () => {
-    const r = await ask('农村土地二轮延包，什么时候能搞完？');
-    expect(r.found).toBe(true);
-    expect(r.answer).toContain('2027年底前');
+    await expectAnswer('农村土地二轮延包，什么时候能搞完？', '2027年底前');
   });
 
   it('answers a question about two periods of one topic for both', async () => {
@@ -329,22 +328,16 @@ describe('questions the documents do not answer', () => {
 
   it('does not take an everyday word jieba tags as a place for another place', async () => {
     // jieba's dictionary tags 治安 ns (a town of that name); the report's sentence never says 治安.
-    const r = await ask('社会治安方面，去年违法犯罪警情下降了多少？');
-    expect(r.found).toBe(true);
-    expect(r.answer).toContain('17.4%');
+    await expectAnswer('社会治安方面，去年违法犯罪警情下降了多少？', '17.4%');
   });
 
   it('reads a figure the question states as part of the next figure\'s label', async () => {
     // "年营业收入超千亿企业2家、…": 2家 is labelled by 超千亿 and the words before it, not by 企业 alone.
-    const r = await ask('营收超千亿的大企业，到十五五末要培育几家？');
-    expect(r.found).toBe(true);
-    expect(r.answer).toContain('超千亿企业2家');
+    await expectAnswer('营收超千亿的大企业，到十五五末要培育几家？', '超千亿企业2家');
   });
 
   it('reads a clause about the asker\'s family as context', async () => {
-    const r = await ask('我儿子明年高校毕业，武进籍离校未就业的高校毕业生，今年帮扶率目标是多少？');
-    expect(r.found).toBe(true);
-    expect(r.answer).toContain('90%以上');
+    await expectAnswer('我儿子明年高校毕业，武进籍离校未就业的高校毕业生，今年帮扶率目标是多少？', '90%以上');
   });
 
   it('takes "整个十五五" in a follow-up as the period, not as a topic', async () => {
@@ -362,9 +355,7 @@ describe('questions the documents do not answer', () => {
 
   it('answers the definition of the word asked about, not a heading that names its context', async () => {
     // The plan's in-line heading "西太湖科技产业园。" names the context; "…“一高三新”（高端医疗健康、…）" defines.
-    const r = await ask('滨湖创新区的“一高三新”产业指什么？');
-    expect(r.found).toBe(true);
-    expect(r.answer).toContain('高端医疗健康');
+    await expectAnswer('滨湖创新区的“一高三新”产业指什么？', '高端医疗健康');
   });
 
   it('does not answer a count with a table row in per cent, nor money with a volume', async () => {
