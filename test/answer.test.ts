@@ -177,6 +177,13 @@ describe('figures the two documents state differently', () => {
     expect(r.answer).toContain('《常州市武进区国民经济和社会发展第十五个五年规划纲要》');
   });
 
+  it('quotes the document that writes the same figure in full, and cites the other beside it', async () => {
+    // The report writes 突破43万人, the plan 突破43万.
+    const r = await ask('常州经开区到2030年常住人口目标是多少？');
+    expect(r.answer).toContain('突破43万人');
+    expect(new Set(r.citations.slice(0, 2).map((c) => c.docId))).toEqual(new Set([REPORT, PLAN]));
+  });
+
   it('cites the other document beside the answer when it states the same figure', async () => {
     // The report's 十五五 goals and the plan's jobs chapter both say 新增城镇就业11万人以上.
     const r = await ask('“十五五”时期全区新增城镇就业要达到多少人？');
@@ -253,6 +260,8 @@ describe('questions the documents do not answer', () => {
     ['What was the GDP of Suzhou last year?', 'other-place'],
     ['明年武进地区生产总值增长目标是多少', 'other-year'],
     ['武进区有多少座机场', 'not-in-documents'],
+    ['Did any of Wujin\'s new foreign projects come from Brazil?', 'other-place'], // a country the documents never name
+    ['遥观镇的GDP是多少？', 'other-place'], // jieba cuts it 遥观 / 镇
   ])('%s → found false (%s)', async (question, reason) => {
     const r = await ask(question);
     expect(r.found).toBe(false);
@@ -509,5 +518,27 @@ describe('questions the documents do not answer', () => {
   it('reads the thing an English question counts before a present-tense verb', async () => {
     // The documents count schools and bases, never teachers.
     expect((await ask('How many teachers work at Wujin schools now?')).found).toBe(false);
+  });
+
+  it('does not read a country inside one of the documents\' own names as another place', async () => {
+    const r = await ask('What does the China-Israel park focus on?');
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('中以园');
+  });
+
+  it('asks the passage to name a town the documents list, and an English count of people to be one', async () => {
+    // The district's population is not the town's; the plan names 雪堰镇 only for its health centre, which counts 家.
+    expect((await ask('雪堰镇有多少常住人口？')).found).toBe(false);
+    expect((await ask('How many people live in Xueyan town?')).found).toBe(false);
+  });
+
+  it('answers a ranking asked with a clause that states a place, and declines when none does', async () => {
+    expect((await ask('武进综合实力全国排名多少？')).answer).toContain('第三');
+    expect((await ask('武进的绿色发展在全国排第几？')).answer).toContain('四项第一');
+    expect((await ask('武进国家高新区在全国高新区中排第几位？')).found).toBe(false);
+  });
+
+  it('finds a glossary entry whose whole term the question writes, though segmentation cuts it', async () => {
+    await expectAnswer('中以园那个“46X”生态体系里，4、6、X分别是什么意思？', '6大功能平台');
   });
 });

@@ -11,7 +11,7 @@ import { synonymsIn } from '../text/synonyms.js';
 import { composeFound, composeNotFound, type Statement } from './compose.js';
 import { COVERED_YEARS, placeMissing, refuseBeforeRetrieval, uncoveredYear, type RefusalReason } from './out-of-scope.js';
 import { numbersIn } from './figures.js';
-import { askedMeasures, countedNoun, countsNoun, figureMeasure, fitsAny, withRowUnit } from './measure-fit.js';
+import { askedMeasures, asksRank, statesRank, countedNoun, countsNoun, figureMeasure, fitsAny, withRowUnit } from './measure-fit.js';
 import { alignRespectively, type RespectivePair } from './respectively.js';
 import { asksSeveral, CONTINUATION, selectPassages, TIME_EXPRESSION, WHEN_QUESTION, type Selection } from './select-passage.js';
 import { trimPunctuation } from './split-clauses.js';
@@ -422,6 +422,13 @@ function numbersKey(values: string[]): string {
 }
 
 /** Numbers and qualifiers, without units and notes: "11以上（累计）" and "11万人以上" state the same figure. */
+/** Whether a statement writes the same figures with more of them said ("突破43万人" beside "突破43万"). */
+function writtenMoreFully(a: Selection, b: Selection, analysis: QuestionAnalysis, stats: TermStats): boolean {
+  const fa = relevantFigures(a, analysis, stats).sort();
+  const fb = relevantFigures(b, analysis, stats).sort();
+  return fa.length === fb.length && fa.some((v, i) => v !== fb[i]) && fa.every((v, i) => v.startsWith(fb[i]!));
+}
+
 function figureKey(values: string[]): string {
   return values.map((v) => `${numbersIn(v).join(',')}${(v.match(/超过|超|近|约|突破|逾|不少于|不低于|以上|以下|以内|左右/g) ?? []).join('')}`).sort().join('|');
 }
@@ -482,13 +489,18 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   // A year the documents rarely name ("明年" = 2027) is answered only by a sentence that names it.
   const rareYear = analysis.frame.years.find((y) => !COVERED_YEARS.has(y));
   const naming = rareYear === undefined ? undefined : ranked.find((sel) => sel.sentence.text.includes(String(rareYear)) && sel.coverage >= MIN_COVERAGE && sel.groupCoverage >= MIN_GROUP_COVERAGE);
-  const best = naming ?? ranked[0];
+  // A ranking asked ("排第几") is answered by a clause that states a place, where one covers the question as fully as the top one.
+  const rankAsked = asksRank(analysis.normalized);
+  const top = ranked[0];
+  const placing = rankAsked && top ? ranked.find((sel) => statesRank(normalizeForMatch(sel.sentence.text)) && sel.coverage >= top.coverage && sel.groupCoverage >= MIN_GROUP_COVERAGE) : undefined;
+  const best = naming ?? placing ?? top;
   const related = analysis.contentTerms.length > 0 ? hits.filter((h) => h.score > 0.3) : [];
   if (!best || best.coverage < MIN_COVERAGE || best.groupCoverage < MIN_GROUP_COVERAGE) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'coverage'), hits };
   if (uncoveredYear(analysis, best.sentence.text) !== undefined) return { result: notFound('other-year', analysis, related, ctx, mode, started, 'other-year'), hits };
   // "多少/几…" asks for a number: a passage on the topic that gives none does not answer it.
   // …nor does a figure whose own words name nothing asked ("多少所大学" → "医疗中心7个" in a sentence that mentions a 大学).
-  if (COUNT_QUESTION.test(analysis.normalized)) {
+  // A place in a ranking ("第三") answers "排名多少", though it is no figure.
+  if (COUNT_QUESTION.test(analysis.normalized) && !(rankAsked && statesRank(normalizeForMatch(best.sentence.text)))) {
     if (best.figures.length === 0) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'no-figure'), hits };
     // (Not for English questions: their terms are glossary translations, which a label may word differently.)
     if (analysis.script !== 'en' && analysis.contentTerms.length > 0 && figuresAsked(best, analysis, ctx.stats).labelWeight === 0)
@@ -503,14 +515,19 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   // "多少所小学" by a count of something whose name merely contains 小学.
   const mismatch = measureMismatch(best, analysis, ctx);
   if (mismatch) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, mismatch), hits };
-  if (unsaidMeasure(best, analysis, ctx.stats) || unsaidQualifier(best, analysis, ctx)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
+  if (unsaidMeasure(best, analysis, ctx.stats) || unsaidQualifier(best, analysis, ctx) || (rankAsked && !statesRank(normalizeForMatch(best.sentence.text)))) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
   // A place the documents name elsewhere ("上海") must be what the answering passage speaks of.
   const missingPlace = placeMissing(analysis, normalizeForMatch(`${headingText(best.hit.chunk)} ${best.hit.chunk.pageContent}`), ctx.corpusText);
   if (missingPlace) return { result: notFound('other-place', analysis, related, ctx, mode, started, 'other-place'), hits };
 
-  const primary = proseForTableRow(best, ranked, analysis, ctx.stats);
+  const first = proseForTableRow(best, ranked, analysis, ctx.stats);
+  const found = otherDocumentStatement(first, ranked, analysis, ctx.stats);
+  // Of two documents giving the same figures, the answer quotes the one that writes them in full; the other is cited beside it.
+  // (A table row stays: proseForTableRow has already weighed it against the prose.)
+  const swap = found?.agrees && found.sel.hit.chunk.metadata.kind === first.hit.chunk.metadata.kind && writtenMoreFully(found.sel, first, analysis, ctx.stats);
+  const primary = swap ? found.sel : first;
+  const inOther = found && swap ? { sel: first, agrees: true } : found;
   const chosen: Selection[] = [primary];
-  const inOther = otherDocumentStatement(primary, ranked, analysis, ctx.stats);
   // Differing figures are both stated; the same figure in the other document is cited beside the answer.
   const other = inOther && !inOther.agrees ? inOther.sel : undefined;
   if (other) chosen.push(other);

@@ -29,6 +29,8 @@ const ASKED: [MeasureKind, RegExp][] = [
   ['volume', /(?:多少|几)(?:万)?(?:立方米|立方|方)|how many cubic/],
 ];
 const ASKED_COUNTS = new RegExp(`(?:多少|(?<!哪)几)(?:万)?(${COUNT_UNITS})`, 'g');
+/** Nouns for people right after "how many" (a word or two of description may come first). */
+const ENGLISH_PEOPLE = /^(?:[a-z-]+ ){0,2}?(?:people|persons|residents|inhabitants|visitors|tourists|workers|employees|students|pupils|children|kids|patients|seniors|elders|graduates|volunteers|talents|migrants|farmers|villagers|citizens)\b/;
 const ENGLISH_COUNT = /how many (?!yuan|dollars|us dollars|rmb|billion|million|thousand|hundred|mu\b|square|percent|kilomet|km\b|tons?\b|tonnes?\b|hectares?\b|years?\b)/g;
 
 /** The quantities a (normalised) question asks for, one per part ("多少个…，比重是多少"); empty when it names none. */
@@ -38,14 +40,30 @@ export function askedMeasures(question: string): AskedMeasure[] {
   // "几个点" asks for percentage points, not a count.
   const counts = question.replace(/(?:几|多少)个?(?:百分)?点/g, ' ');
   for (const m of counts.matchAll(ASKED_COUNTS)) out.push({ kind: 'count', unit: m[1] });
-  // Each English "how many" asks for a count, beside any other quantity ("how much capital …, and how many projects").
-  for (const _ of question.matchAll(ENGLISH_COUNT)) out.push({ kind: 'count' });
+  // Each English "how many" asks for a count, beside any other quantity ("how much capital …, and how many projects");
+  // a count of people ("how many people", "how many elderly residents") is answered by 人, 名 or 人次, not by 家.
+  for (const m of question.matchAll(ENGLISH_COUNT)) out.push(ENGLISH_PEOPLE.test(question.slice(m.index + m[0].length)) ? { kind: 'count', unit: '人' } : { kind: 'count' });
   // A part that names no quantity ("惠及了多少孩子") may be answered by any figure.
   const parts = question.match(/多少|(?<!哪)几(?![乎])|how many|how much/g)?.length ?? 0;
   return parts > out.length ? [] : out;
 }
 
 const FIGURE_COUNT = new RegExp(`(?:[万亿千])?(${COUNT_UNITS})(?:[（(][^）)]*[)）])?(?:以上|以下|以内|左右|多|余)?$`);
+
+/** "排第几", "排名多少", "what rank": the answer is a place in a ranking. */
+const RANK_ASKED = /第几(?:名|位)?|排名(?:多少|如何|怎么样|怎样)|排(?:在)?(?:多少|哪)|\bwhat (?:rank|ranking|place|position)\b|\bwhere (?:does|do|did|is|was) .{1,60}\brank/;
+/** A place in a ranking as the documents state one: "第三", "第1", "首位", "前列", "榜首", "前50", "四项第一". */
+const RANK_STATED = /第[一二三四五六七八九十百\d]+|首位|榜首|前列|前[一二三四五六七八九十百\d]+|居首/;
+
+/** Whether a (normalised) question asks for a place in a ranking. */
+export function asksRank(question: string): boolean {
+  return RANK_ASKED.test(question);
+}
+
+/** Whether a (normalised) sentence states a place in a ranking. */
+export function statesRank(sentence: string): boolean {
+  return RANK_STATED.test(sentence);
+}
 
 /** The kind of a figure from its unit; undefined for a bare number (an indicator cell), which fits anything. */
 export function figureMeasure(value: string): AskedMeasure | undefined {

@@ -1,5 +1,7 @@
 import type { QuestionAnalysis } from '../retrieve/analyze-question.js';
 import { normalizeForMatch } from '../text/normalize.js';
+import { countriesNamedIn } from '../text/countries.js';
+import { chineseTermsFor, wordsOutsideGlossary } from '../text/english-glossary.js';
 import { tagWords } from '../text/tokenize.js';
 
 export type RefusalReason = 'instruction' | 'chitchat' | 'service' | 'other-year' | 'other-place' | 'not-in-documents';
@@ -23,6 +25,8 @@ const NEIGHBOUR_DISTRICTS = /(?<!高)新北区|天宁区|钟楼区|金坛区|溧
 const CITY_WIDE = /常州市?(?:全市|市区|全域|整体)|常州市(?!武进|经开区|经济开发区)|^全市|changzhou city|whole (?:of )?changzhou/;
 const DISTRICT_NAMED = /武进|经开区|开发区|武高新|西太湖|wujin|development zone/;
 const ADMIN_SUFFIX = /^(省|市|县|区|镇|乡|街道)$/;
+/** A lone unit after a name; a town's perhaps glued to the next word by jieba ("雪堰 镇有 多少", but "十五五末 区里" is no place). */
+const UNIT_GLUED = /^(?:(省|市|县|区)|(镇|乡|街道)(?:有|的|是|在|里|上|内|和|与|及)?)$/;
 const ENDS_LIKE_PLACE = /[\p{Script=Han}]{2,}(省|市|县|区|镇|乡|街道)$/u;
 const ENGLISH_PLACES =
   /\b(suzhou|wuxi|nanjing|shanghai|beijing|hangzhou|shenzhen|guangzhou|jiangyin|liyang|jintan|xinbei|tianning|zhonglou|kunshan|ningbo|hefei|wuhan|chengdu|tianjin|chongqing|xi'?an|new york|london|tokyo)\b/;
@@ -55,7 +59,7 @@ function placesIn(question: string): string[] {
     // After a numeral ("七条河港") a word tagged a place is a common noun: names are not counted.
     if (tag === 'ns' && /^[\p{Script=Han}]{2,}$/u.test(word) && words[i - 1]?.tag !== 'm') out.push(ADMIN_SUFFIX.test(next) ? word + next : word);
     else if (ENDS_LIKE_PLACE.test(word)) out.push(word);
-    else if (/^n/.test(tag) && /^[\p{Script=Han}]{2,}$/u.test(word) && ADMIN_SUFFIX.test(next) && !GENERIC_PLACE_WORDS.test(word)) out.push(word + next);
+    else if (/^(n|x$)/.test(tag) && /^[\p{Script=Han}]{2,}$/u.test(word) && UNIT_GLUED.test(next) && !GENERIC_PLACE_WORDS.test(word)) out.push(word + next.replace(UNIT_GLUED, '$1$2'));
   });
   return out.filter((p) => !GENERIC_PLACE_WORDS.test(p) && !NOT_PLACES.has(p));
 }
@@ -98,6 +102,9 @@ export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: st
   if (CITY_WIDE.test(where) && !DISTRICT_NAMED.test(where)) return { reason: 'other-place', detail: '常州市' };
   const english = where.match(ENGLISH_PLACES);
   if (english) return { reason: 'other-place', detail: english[1] };
+  // A country named in English outside the documents' own names ("the China-Israel park"), that they never mention.
+  const country = countriesNamedIn(wordsOutsideGlossary(where)).find((c) => !namedInCorpus(c.chinese, corpusText));
+  if (country) return { reason: 'other-place', detail: country.chinese };
   if (analysis.contentTerms.length === 0) return { reason: 'not-in-documents' };
   return undefined;
 }
@@ -111,7 +118,23 @@ export function placeMissing(analysis: QuestionAnalysis, passageText: string, co
   // Only a place the documents mention in passing (a few times: "上海"); a word they use throughout is not one
   // that has to be named again (jieba tags "新建" a place, after a county of that name).
   const rare = (p: string) => corpusText.split(p).length - 1 <= RARE_MENTIONS;
-  return placesIn(q).find((p) => !OWN_PLACES.test(p) && !passageText.includes(p) && !passageText.includes(p.replace(/(省|市|县|区|镇|乡|街道)$/, '')) && rare(p));
+  const said = (p: string) => passageText.includes(p) || passageText.includes(p.replace(/(省|市|县|区|镇|乡|街道)$/, ''));
+  const place = placesIn(q).find((p) => !OWN_PLACES.test(p) && !said(p) && rare(p));
+  if (place) return place;
+  // A town the documents list by name is one place however often they name it (an English question names it through the glossary).
+  const words = analysis.script === 'en' ? chineseTermsFor(q).join(' ') : q;
+  return townsListedIn(corpusText).find((town) => words.includes(town) && !said(town));
+}
+
+let townList: { text: string; towns: string[] } | undefined;
+
+/** The towns and subdistricts the documents list by name ("湖塘镇、牛塘镇、…"), without the unit. */
+function townsListedIn(corpusText: string): string[] {
+  if (townList?.text !== corpusText) {
+    const names = [...corpusText.matchAll(/(?<=[、，,：:；;（(])([\p{Script=Han}]{2,3})(?:镇|街道)(?=[、，,；;）)。])/gu)].map((m) => m[1]!);
+    townList = { text: corpusText, towns: [...new Set(names)] };
+  }
+  return townList.towns;
 }
 
 const RARE_MENTIONS = 5;

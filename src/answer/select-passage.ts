@@ -243,11 +243,12 @@ function clauseGroupsOf(sentence: Span): Span[] {
 }
 
 /** Whether a glossary or footnote entry defines what was asked. "…OPC社区…，OPC是什么意思？": the word right before the definition question is the one asked about. */
-function namesEntryTerm(hit: ScoredChunk, focus: string | undefined, terms: string[]): boolean {
+function namesEntryTerm(hit: ScoredChunk, focus: string | undefined, terms: string[], question: string): boolean {
   const term = normalizeForMatch(hit.chunk.metadata.term ?? '').replace(/[“”"‘’]/g, '');
   if (term.length === 0) return false;
   const namesTerm = (t: string) => t === term || (t.length >= 2 && term.includes(t) && t.length >= term.length - 2);
-  return focus ? namesTerm(focus) : terms.some(namesTerm);
+  // Without a focus, the question may still write the whole entry term, which its segmentation cut up ("“46X”生态体系").
+  return focus ? namesTerm(focus) : terms.some(namesTerm) || (term.length >= 3 && question.includes(term));
 }
 
 /** Scores every clause group of the top passages against the question and returns them best first. */
@@ -256,6 +257,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   const termForm = terms.map((t) => termForms(t, stats));
   const weights = terms.map((t) => stats.weight(t) * termFactor(analysis, t));
   const asked = analysis.intent === 'definition' ? definitionFocus(analysis.matchText) : undefined;
+  const unquoted = analysis.matchText.replace(/[“”"‘’]/g, '');
   const focus = asked !== undefined && terms.some((t) => asked.includes(t) || t.includes(asked)) ? asked : undefined;
   // Context terms (carried over, self-description) and the words around a definition's focus ("报告里说的OPC社区，OPC是什么意思？").
   const isContext = terms.map((t) => analysis.contextTerms.includes(t) || (focus !== undefined && !focus.includes(t) && !t.includes(focus)));
@@ -274,7 +276,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
     const text = hit.chunk.pageContent;
     const kind = hit.chunk.metadata.kind;
     const retrieval = (0.7 + 0.3 * (hit.score / maxRetrieval)) * frameFit(hit, analysis);
-    const asksForTerm = namesEntryTerm(hit, focus, terms);
+    const asksForTerm = namesEntryTerm(hit, focus, terms, unquoted);
     const rowUnit = hit.chunk.metadata.indicator?.unit;
     const sectionNorm = normalizeForMatch(headingText(hit.chunk));
     const passageNorm = normalizeForMatch(text);

@@ -69,6 +69,7 @@ const HAND_GLOSSARY: Readonly<Record<string, string>> = {
   'resident population': '常住人口',
   'number of people': '常住人口',
   inhabitants: '常住人口',
+  residents: '居民',
   growth: '增长',
   grow: '增长',
   increase: '增长',
@@ -822,6 +823,8 @@ const HAND_GLOSSARY: Readonly<Record<string, string>> = {
   'minimum living guarantee': '最低生活保障',
   'low-income': '低收入人口',
   'low income': '低收入人口',
+  'low-income residents': '低收入人口',
+  'low-income people': '低收入人口',
   disabled: '残疾人',
   disability: '残疾人',
   'people with disabilities': '残疾人',
@@ -1979,8 +1982,8 @@ const byForm = new Map<string, string>();
 for (const [phrase, term] of Object.entries(ENGLISH_GLOSSARY)) byForm.set(wordForm(phrase), term);
 const forms = [...byForm.keys()].sort((a, b) => b.length - a.length);
 
-/** Chinese terms for the English policy phrases in a lower-cased question. */
-export function chineseTermsFor(englishLower: string): string[] {
+/** The glossary phrases a lower-cased question holds, longest first, and its words left over. */
+function readPhrases(englishLower: string): { terms: string[]; rest: string } {
   const terms: string[] = [];
   let rest = wordForm(englishLower);
   for (const f of forms) {
@@ -1988,5 +1991,15 @@ export function chineseTermsFor(englishLower: string): string[] {
     terms.push(byForm.get(f)!);
     rest = rest.split(f).join('  ');
   }
-  return terms;
+  return { terms, rest };
+}
+
+/** Chinese terms for the English policy phrases in a lower-cased question. */
+export function chineseTermsFor(englishLower: string): string[] {
+  return readPhrases(englishLower).terms;
+}
+
+/** The words of a lower-cased question that no glossary phrase holds ("Israel" of "the China-Israel park" is held). */
+export function wordsOutsideGlossary(englishLower: string): string {
+  return readPhrases(englishLower).rest;
 }
