@@ -541,4 +541,26 @@ describe('questions the documents do not answer', () => {
   it('finds a glossary entry whose whole term the question writes, though segmentation cuts it', async () => {
     await expectAnswer('中以园那个“46X”生态体系里，4、6、X分别是什么意思？', '6大功能平台');
   });
+
+  it('reads an English comparison base and past forms of "grow" and "rise"', async () => {
+    // Not the per-capita GDP of the same sentence: the change from the end of 十三五 is asked.
+    const r = await ask("How much has Wujin's GDP risen compared with the end of the 13th Five-Year Plan?");
+    expect(r.answer).toContain('38%');
+    expect(r.answer).not.toContain('超20万元');
+  });
+
+  it('ranks first the clause that states the amount a follow-up asks under', async () => {
+    const r = await askAfter('去年新招引的3000万元以上项目有多少个？', '新招引3000万元以上项目419个。', '超50亿元的呢？');
+    expect(r.answer).toContain('超50亿元项目1个');
+  });
+
+  it('reads "除了…还有什么" in a follow-up as the rest of the earlier list', async () => {
+    const r = await askAfter('今年要建成哪些关键交通工程？', '沪武高速扩建武进段等。', '除了这个还有什么？');
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('腾龙大道二期');
+  });
+
+  it('answers from the glossary entry that a list question names by its quoted name', async () => {
+    await expectAnswer('中以园搞的46X体系中，6大平台分别是哪些？', '算力支持平台');
+  });
 });

@@ -10,7 +10,7 @@ import { simplifiedToTraditional } from '../text/script.js';
 import { synonymsIn } from '../text/synonyms.js';
 import { composeFound, composeNotFound, type Statement } from './compose.js';
 import { COVERED_YEARS, placeMissing, refuseBeforeRetrieval, uncoveredYear, type RefusalReason } from './out-of-scope.js';
-import { numbersIn } from './figures.js';
+import { amountOf, numbersIn } from './figures.js';
 import { askedMeasures, asksRank, statesRank, countedNoun, countsNoun, figureMeasure, fitsAny, withRowUnit } from './measure-fit.js';
 import { alignRespectively, type RespectivePair } from './respectively.js';
 import { asksSeveral, CONTINUATION, selectPassages, TIME_EXPRESSION, WHEN_QUESTION, type Selection } from './select-passage.js';
@@ -93,7 +93,7 @@ function relevantFigures(sel: Selection, analysis: QuestionAnalysis, stats: Term
  */
 function statesFigure(asked: string, value: string, english: boolean): boolean {
   const figure = normalizeForMatch(value);
-  const amount = figure.replace(/^(?:超过|超|近|约|达|突破)/, '').replace(/(?:美元|元)$/, '');
+  const amount = amountOf(figure);
   if (asked.includes(figure) || (/[百千万亿]/.test(amount) && asked.includes(amount))) return true;
   const count = english && figureMeasure(figure)?.kind === 'count' ? /^\d+/.exec(figure)?.[0] : undefined;
   return count !== undefined && new RegExp(`(?<![\\d.])${count}(?![\\d.%])`).test(asked);

@@ -4,7 +4,7 @@ import { headingText } from '../index/lexical-index.js';
 import { boundedMemo } from '../text/bounded-memo.js';
 import { baseFit, withoutBase } from '../retrieve/comparison-base.js';
 import { normalizeForMatch } from '../text/normalize.js';
-import { extractFigures, type FigureSpan } from './figures.js';
+import { extractFigures, statedAmounts, type FigureSpan } from './figures.js';
 import { askedMeasures, fitsAny, measureFits, withRowUnit } from './measure-fit.js';
 import { splitClauses, splitSentences, type Span } from './split-clauses.js';
 import type { TermStats } from './term-stats.js';
@@ -65,6 +65,9 @@ function clauseGroups(sentence: Span): Span[] {
 
 /** What a clause loses for each quantity asked that none of its figures can be. */
 const PART_UNANSWERED = 0.3;
+
+/** A clause that does not state the amount the question states. */
+const AMOUNT_UNSTATED = 0.9;
 
 /** A definition question's clause that does not name the word asked about. */
 const FOCUS_ABSENT = 0.8;
@@ -243,12 +246,15 @@ function clauseGroupsOf(sentence: Span): Span[] {
 }
 
 /** Whether a glossary or footnote entry defines what was asked. "…OPC社区…，OPC是什么意思？": the word right before the definition question is the one asked about. */
-function namesEntryTerm(hit: ScoredChunk, focus: string | undefined, terms: string[], question: string): boolean {
-  const term = normalizeForMatch(hit.chunk.metadata.term ?? '').replace(/[“”"‘’]/g, '');
+function namesEntryTerm(hit: ScoredChunk, focus: string | undefined, terms: string[], ownTerms: string[], question: string): boolean {
+  const written = normalizeForMatch(hit.chunk.metadata.term ?? '');
+  const term = written.replace(/[“”"‘’]/g, '');
   if (term.length === 0) return false;
   const namesTerm = (t: string) => t === term || (t.length >= 2 && term.includes(t) && t.length >= term.length - 2);
+  // The quoted part of an entry term is its name, the rest a common head: "爱心榕" names "“爱心榕”行动".
+  const name = /“([^”]{2,})”/.exec(written)?.[1];
   // Without a focus, the question may still write the whole entry term, which its segmentation cut up ("“46X”生态体系").
-  return focus ? namesTerm(focus) : terms.some(namesTerm) || (term.length >= 3 && question.includes(term));
+  return focus ? namesTerm(focus) : terms.some(namesTerm) || (term.length >= 3 && question.includes(term)) || (name !== undefined && ownTerms.includes(name));
 }
 
 /** Scores every clause group of the top passages against the question and returns them best first. */
@@ -261,6 +267,8 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   const focus = asked !== undefined && terms.some((t) => asked.includes(t) || t.includes(asked)) ? asked : undefined;
   // Context terms (carried over, self-description) and the words around a definition's focus ("报告里说的OPC社区，OPC是什么意思？").
   const isContext = terms.map((t) => analysis.contextTerms.includes(t) || (focus !== undefined && !focus.includes(t) && !t.includes(focus)));
+  // (Only the question's own words name an entry by its quoted name; a name carried over is the earlier topic.)
+  const ownTerms = terms.filter((t) => !analysis.contextTerms.includes(t));
   const focusIndexes = terms.flatMap((t, i) => (focus !== undefined && !isContext[i] ? [i] : []));
   // What the question must find is what it names itself; terms carried over from earlier turns are context,
   // a bonus for passages that keep to the earlier topic, never a share a new topic's passage lacks.
@@ -270,13 +278,16 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   // "A和B分别…", "多少…、多少…": the parts may lie anywhere in one sentence, which then competes whole.
   const multiPart = asksSeveral(analysis.normalized);
   const asksWhen = WHEN_QUESTION.test(analysis.normalized);
+  // An amount the question states in digits ("超30亿元的呢？") is the condition its answer counts under: the clause stating
+  // it answers. (Not English amounts: the documents write "超1亿元" and "超亿元" alike, which a translation cannot tell apart.)
+  const amounts = analysis.intent === 'figure' && analysis.script !== 'en' ? statedAmounts(analysis.normalized).filter((a) => /^\d/.test(a)) : [];
   const out: Selection[] = [];
 
   for (const hit of hits) {
     const text = hit.chunk.pageContent;
     const kind = hit.chunk.metadata.kind;
     const retrieval = (0.7 + 0.3 * (hit.score / maxRetrieval)) * frameFit(hit, analysis);
-    const asksForTerm = namesEntryTerm(hit, focus, terms, unquoted);
+    const asksForTerm = namesEntryTerm(hit, focus, terms, ownTerms, unquoted);
     const rowUnit = hit.chunk.metadata.indicator?.unit;
     const sectionNorm = normalizeForMatch(headingText(hit.chunk));
     const passageNorm = normalizeForMatch(text);
@@ -321,6 +332,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
           intentFactor *= 1 - PART_UNANSWERED * (1 - answered / measures.length);
         }
         if (analysis.intent === 'figure') intentFactor *= baseFit(analysis.base, sentenceNorm);
+        if (amounts.length > 0 && !amounts.some((a) => groupNorm.includes(a))) intentFactor *= AMOUNT_UNSTATED;
         if (analysis.intent === 'figure' && asksWhen) intentFactor = TIME_EXPRESSION.test(group.text) ? 1 : 0.55;
         if (analysis.intent === 'list') intentFactor = ENUMERATION.test(group.text) || kind === 'glossary' ? 1 : 0.7;
         if (analysis.intent === 'definition') intentFactor = asksForTerm ? 1.3 : /即|是指|指的是|：/.test(group.text) ? 0.9 : 0.75;

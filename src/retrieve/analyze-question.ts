@@ -62,7 +62,7 @@ const FRAME_WORDS = new Set([
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how (?:many|much|big|large|high|fast|far|long)|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?)\b/;
 const DEFINITION_INTENT = /是什么|什么是|什么叫|(?:是)?(?:做|干)什么的|指什么|是指|指的是|具体指|含义|意思|定义|何谓|包含什么内容|有什么内容|\b(?:what is|what are|what does|means?|meaning|define|definition)\b/;
-const LIST_INTENT = /哪些|哪几|哪(?!一?年)[一二三四五六七八九十两“"]|是哪|包括|包含|有什么|分别是|\b(?:which|list|name the|what are the)\b/;
+const LIST_INTENT = /哪些|还有(?:哪个|什么|别的)|哪几|哪(?!一?年)[一二三四五六七八九十两“"]|是哪|包括|包含|有什么|分别是|\b(?:which|list|name the|what are the)\b/;
 
 /** Questions about ways and reasons want sentences; everything else names a measure and wants its figure. */
 const GENERAL_INTENT = /如何|怎么|怎样|为什么|为何|措施|举措|做法|思路|重点|任务|方向|意义|\b(?:how|why|what measures|what steps|what will .* do)\b/;
@@ -99,7 +99,7 @@ const FRAME_PHRASES = /十三五|十四五|十五五|(?:19|20)\d\d年?|去年|�
 const A_NOT_AB = /(?<![是有会能要对])([^\P{Script=Han}是有会能要对])不\1(\p{Script=Han})/gu;
 
 const COLLOQUIAL_PHRASES =
-  /老百姓们?(?!的?收入)|(?<!老)百姓(?!的?收入)|群众|市民|大家|人们|村里|城里|下来|(?:包含|包括|有)(?:什么|哪些)内容|按照|依照|根据|(?:两|这两|二)份(?:文件|文档|材料)?|(?:两个|两份)?文件(?:里|中)?|各是|各自|说法|一样吗?|一致吗?|有没有区别|区别|怎么说的?|(?:是)?(?:做|干)(?:什么|啥)的?|什么内容|啥内容|的?时候|这块|这方面|那块|收官时?|(?:情况|条件)(?:怎么样|咋样|如何)?|怎么样了?|咋样了?|(?:达到|有|是)?(?:什么|多大|怎样的?)(?:规模|水平|程度)|百分之(?:多少|几)|(?:排(?:在|名)?)?第几(?:名|位)?|排名(?:多少|如何)|是不是|对不对|有没有|能不能|会不会|(.)不\1|包不包括|含不含|经过|(?:指标)?表[里中内]|指标表|咱们区|咱们|咱|俺们|我们区|我们|区里|老百姓们|一共|总共|共计|总计|合计有|听说|据说|不少|好多|大概|大约|大致|差不多|左右吧|到底|究竟|现在|目前|如今|已经|打算|准备|想要|还要|还会|还得|力争|能到|能达到|能做到|要做到|做到|多少钱|(?:一|每一?)个?月|有?多大规模|有?多大|有?多少规模|提到了?|涨到了?|升到了?|搞了|弄了|(?:还有|再问|问)?(?:一)?个问题|(?:哪些|什么|哪个|哪几个)地方|实际(?!利用|使用|到账|到位|投资|完成)|多出来?了?|(?:有|是)?(?:什么|怎么|怎样|哪些)要求|(?:计量)?单位(?:是什么|是啥|是|用的是)/g;
+  /老百姓们?(?!的?收入)|(?<!老)百姓(?!的?收入)|群众|市民|大家|人们|村里|城里|下来|(?:包含|包括|有)(?:什么|哪些)内容|按照|依照|根据|(?:两|这两|二)份(?:文件|文档|材料)?|(?:两个|两份)?文件(?:里|中)?|各是|各自|说法|一样吗?|一致吗?|有没有区别|区别|怎么说的?|(?:是)?(?:做|干)(?:什么|啥)的?|什么内容|啥内容|的?时候|这块|这方面|那块|收官时?|(?:情况|条件)(?:怎么样|咋样|如何)?|怎么样了?|咋样了?|(?:达到|有|是)?(?:什么|多大|怎样的?)(?:规模|水平|程度)|百分之(?:多少|几)|(?:排(?:在|名)?)?第几(?:名|位)?|排名(?:多少|如何)|是不是|对不对|有没有|能不能|会不会|(.)不\1|包不包括|含不含|经过|(?:指标)?表[里中内]|指标表|咱们区|咱们|咱|俺们|我们区|我们|区里|老百姓们|一共|总共|共计|总计|合计有|听说|据说|不少|好多|大概|大约|大致|差不多|左右吧|到底|究竟|现在|目前|如今|已经|打算|准备|想要|还要|还会|还得|除了|除此之外|除此以外|力争|能到|能达到|能做到|要做到|做到|多少钱|(?:一|每一?)个?月|有?多大规模|有?多大|有?多少规模|提到了?|涨到了?|升到了?|搞了|弄了|(?:还有|再问|问)?(?:一)?个问题|(?:哪些|什么|哪个|哪几个)地方|实际(?!利用|使用|到账|到位|投资|完成)|多出来?了?|(?:有|是)?(?:什么|怎么|怎样|哪些)要求|(?:计量)?单位(?:是什么|是啥|是|用的是)/g;
 
 /** Words the user put in quotes are names to match exactly: “四城”, “1234567”战略, "35X". */
 function quotedTerms(matchText: string): string[] {
@@ -331,5 +331,5 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
 
   const expansions = synonymsIn(contentTerms.join(' ')).filter((s) => !contentTerms.includes(s));
   const asked = story.asking.join('，');
-  return { question, normalized, script, matchText, contentTerms, contextTerms, expansions, frame, intent, followUp, asked, base: askedBase(normalized) };
+  return { question, normalized, script, matchText, contentTerms, contextTerms, expansions, frame, intent, followUp, asked, base: askedBase(script === 'en' ? matchText : normalized) };
 }
