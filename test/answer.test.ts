@@ -261,6 +261,7 @@ describe('questions the documents do not answer', () => {
     ['明年武进地区生产总值增长目标是多少', 'other-year'],
     ['武进区有多少座机场', 'not-in-documents'],
     ['Did any of Wujin\'s new foreign projects come from Brazil?', 'other-place'], // a country the documents never name
+    ['How much did firms from the United States invest in Wujin last year?', 'other-place'], // read in the glossary's singular form
     ['遥观镇的GDP是多少？', 'other-place'], // jieba cuts it 遥观 / 镇
   ])('%s → found false (%s)', async (question, reason) => {
     const r = await ask(question);

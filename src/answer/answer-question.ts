@@ -496,11 +496,12 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   const best = naming ?? placing ?? top;
   const related = analysis.contentTerms.length > 0 ? hits.filter((h) => h.score > 0.3) : [];
   if (!best || best.coverage < MIN_COVERAGE || best.groupCoverage < MIN_GROUP_COVERAGE) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'coverage'), hits };
+  const rankStated = rankAsked && statesRank(normalizeForMatch(best.sentence.text));
   if (uncoveredYear(analysis, best.sentence.text) !== undefined) return { result: notFound('other-year', analysis, related, ctx, mode, started, 'other-year'), hits };
   // "多少/几…" asks for a number: a passage on the topic that gives none does not answer it.
   // …nor does a figure whose own words name nothing asked ("多少所大学" → "医疗中心7个" in a sentence that mentions a 大学).
   // A place in a ranking ("第三") answers "排名多少", though it is no figure.
-  if (COUNT_QUESTION.test(analysis.normalized) && !(rankAsked && statesRank(normalizeForMatch(best.sentence.text)))) {
+  if (COUNT_QUESTION.test(analysis.normalized) && !rankStated) {
     if (best.figures.length === 0) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'no-figure'), hits };
     // (Not for English questions: their terms are glossary translations, which a label may word differently.)
     if (analysis.script !== 'en' && analysis.contentTerms.length > 0 && figuresAsked(best, analysis, ctx.stats).labelWeight === 0)
@@ -515,7 +516,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   // "多少所小学" by a count of something whose name merely contains 小学.
   const mismatch = measureMismatch(best, analysis, ctx);
   if (mismatch) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, mismatch), hits };
-  if (unsaidMeasure(best, analysis, ctx.stats) || unsaidQualifier(best, analysis, ctx) || (rankAsked && !statesRank(normalizeForMatch(best.sentence.text)))) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
+  if (unsaidMeasure(best, analysis, ctx.stats) || unsaidQualifier(best, analysis, ctx) || (rankAsked && !rankStated)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
   // A place the documents name elsewhere ("上海") must be what the answering passage speaks of.
   const missingPlace = placeMissing(analysis, normalizeForMatch(`${headingText(best.hit.chunk)} ${best.hit.chunk.pageContent}`), ctx.corpusText);
   if (missingPlace) return { result: notFound('other-place', analysis, related, ctx, mode, started, 'other-place'), hits };

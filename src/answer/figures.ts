@@ -64,9 +64,11 @@ export function amountOf(value: string): string {
   return value.replace(/^(?:超过|超|近|约|达|突破)/, '').replace(/(?:美元|元)$/, '');
 }
 
-/** The amounts a text states in hundreds, thousands, ten-thousands or hundred-millions ("超30亿元" → "30亿"). */
+/** The amounts a text states in digits and hundreds, thousands, ten-thousands or hundred-millions ("超30亿元" → "30亿"). */
 export function statedAmounts(text: string): string[] {
-  return extractFigures(text).map((f) => amountOf(f.value.replace(/(?:以上|以下|左右|以内|多|余)$/, ''))).filter((a) => /\d.*[百千万亿]|^[百千万亿]/.test(a) && /[百千万亿]$/.test(a));
+  return extractFigures(text)
+    .map((f) => amountOf(f.value.replace(/(?:以上|以下|左右|以内|多|余)$/, '')))
+    .filter((a) => /^\d[\d.]*[百千万亿]+$/.test(a));
 }
 
 /** Bare numbers in a text (for the fidelity check: each must appear in a cited passage). */

@@ -103,7 +103,7 @@ export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: st
   const english = where.match(ENGLISH_PLACES);
   if (english) return { reason: 'other-place', detail: english[1] };
   // A country named in English outside the documents' own names ("the China-Israel park"), that they never mention.
-  const country = countriesNamedIn(wordsOutsideGlossary(where)).find((c) => !namedInCorpus(c.chinese, corpusText));
+  const country = analysis.script === 'en' ? countriesNamedIn(wordsOutsideGlossary(where)).find((c) => !namedInCorpus(c.chinese, corpusText)) : undefined;
   if (country) return { reason: 'other-place', detail: country.chinese };
   if (analysis.contentTerms.length === 0) return { reason: 'not-in-documents' };
   return undefined;

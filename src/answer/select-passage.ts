@@ -280,7 +280,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   const asksWhen = WHEN_QUESTION.test(analysis.normalized);
   // An amount the question states in digits ("超30亿元的呢？") is the condition its answer counts under: the clause stating
   // it answers. (Not English amounts: the documents write "超1亿元" and "超亿元" alike, which a translation cannot tell apart.)
-  const amounts = analysis.intent === 'figure' && analysis.script !== 'en' ? statedAmounts(analysis.normalized).filter((a) => /^\d/.test(a)) : [];
+  const amounts = analysis.intent === 'figure' && analysis.script !== 'en' ? statedAmounts(analysis.normalized) : [];
   const out: Selection[] = [];
 
   for (const hit of hits) {

@@ -25,14 +25,18 @@ const COUNTRIES: CountryName[] = Object.entries(en.countries as Record<string, s
   })
   .sort((a, b) => b.english.length - a.english.length);
 
-/** Countries a lower-cased English text names as whole words ("israel", "south korea"). */
+/**
+ * Countries a lower-cased English text names as whole words ("israel", "south korea"). The text may have its
+ * words in singular form (the glossary's comparison form), so "the united state" names the United States.
+ */
 export function countriesNamedIn(englishLower: string): CountryName[] {
   const found: CountryName[] = [];
   let rest = ` ${englishLower.replace(/[^a-z ]+/g, ' ')} `;
   for (const c of COUNTRIES) {
-    if (!rest.includes(` ${c.english} `)) continue;
+    const form = [c.english, c.english.replace(/(?<!s|u|i)s$/, '')].find((f) => rest.includes(` ${f} `));
+    if (form === undefined) continue;
     found.push(c);
-    rest = rest.split(` ${c.english} `).join('  ');
+    rest = rest.split(` ${form} `).join('  ');
   }
   return found;
 }
