@@ -564,4 +564,18 @@ describe('questions the documents do not answer', () => {
   it('answers from the glossary entry that a list question names by its quoted name', async () => {
     await expectAnswer('中以园搞的46X体系中，6大平台分别是哪些？', '算力支持平台');
   });
+
+  it('keeps the area an older turn named through a follow-up that names none', async () => {
+    const r = await ask('高新技术企业呢？', [
+      { role: 'user', content: '常州经开区2030年地区生产总值目标是多少？' },
+      { role: 'assistant', content: '1500亿元。' },
+      { role: 'user', content: '那常住人口呢？' },
+      { role: 'assistant', content: '突破43万人。' },
+    ]);
+    expect(r.answer).toContain('突破800家');
+  });
+
+  it('reads a clause of everyday habit ("经常去菜场买菜") as the asker\'s story', async () => {
+    await expectAnswer('经常去菜场买菜，家门口的菜价关心得很，十五五期间常年性蔬菜基地要稳保多少亩？', '3万亩');
+  });
 });

@@ -219,7 +219,7 @@ const SELF_DESCRIPTION = /^(?:i'm|i am|i|as an?|we|we're|we are|my|our)\b|^(?:�
 const ASKS = /[?？]|吗|呢|多少|(?<![好这那前近十])几|什么|哪|怎么|如何|是否|\b(?:how|what|which|who|when|where|why|is|are|does|do|did|was|were|can|could)\b/;
 
 /** A clause telling the asker's experience: "以前下班回来找不到车位", "这几年身边好多年轻人找到了工作". */
-const STORY_START = /^(?:以前|之前|从前|小时候|最近|近来|平时|平常|每天|这几年|这些年|这两年|后来|身边|周围|想(?!问|知道|了解|请教|咨询|查|确认))/;
+const STORY_START = /^(?:以前|之前|从前|小时候|最近|近来|平时|平常|每天|天天|经常|常常|这几年|这些年|这两年|后来|身边|周围|想(?!问|知道|了解|请教|咨询|查|确认))/;
 /** Hearsay, a document or the district as actor brings up the topic ("听说去年低保标准又提了", "区里对…"): not part of the story. */
 const TOPIC_CUE = /听说|据说|听人说|看到|看新闻|报告|规划|政府|文件|区里|全区|我区|咱区/;
 const TIME_NAMED = /去年|今年|明年|前年|十三五|十四五|十五五|(?:19|20)\d\d/;
@@ -303,7 +303,8 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
     const elliptic = !newTopic && (ELLIPTIC.test(normalized) || topicless || (normalized.length <= 8 && frameIsEmpty(frame)));
     if (elliptic) {
       // The latest earlier turn that names a topic gives it ("今年呢？" names none; the turn before does).
-      for (const turn of earlierUser) {
+      let topicTurn = earlierUser.length;
+      for (const [index, turn] of earlierUser.entries()) {
         const prevScript = detectScript(turn.content);
         const prevText = toMatchText(turn.content, prevScript);
         frame = inheritFrame(frame, detectFrame(prevText));
@@ -324,7 +325,14 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
           contentTerms = [...contentTerms, ...prevTerms];
         }
         matchText = `${matchText} ${prevTerms.join(' ')}`;
+        topicTurn = index;
         break;
+      }
+      // A period or area no turn since has named still stands ("外资呢？" after "那进出口呢？" after "今年GDP增长目标…").
+      for (const turn of earlierUser.slice(topicTurn + 1)) {
+        const older = detectFrame(toMatchText(turn.content, detectScript(turn.content)));
+        const time = frame.timeScopes.length > 0 ? frame : older;
+        frame = { ...frame, timeScopes: time.timeScopes, years: time.years, timeInferred: time.timeInferred, region: frame.region ?? older.region };
       }
     }
   }
