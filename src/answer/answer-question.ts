@@ -320,8 +320,16 @@ function scopesCompatible(a: Chunk, b: Chunk, analysis: QuestionAnalysis): boole
   return analysis.frame.timeScopes.length === 0 || b.metadata.timeScope.some((s) => wanted.includes(s));
 }
 
-/** The best statement from another document about the same thing, and whether it gives the same figures. */
-function otherDocumentStatement(best: Selection, ranked: Selection[], analysis: QuestionAnalysis, stats: TermStats): { sel: Selection; agrees: boolean } | undefined {
+/**
+ * The best statement from another document about the same thing, whether it gives the same figures, and whether
+ * it writes them more fully than the best one does.
+ */
+function otherDocumentStatement(
+  best: Selection,
+  ranked: Selection[],
+  analysis: QuestionAnalysis,
+  stats: TermStats,
+): { sel: Selection; agrees: boolean; fuller: boolean } | undefined {
   if (analysis.intent !== 'figure' && analysis.intent !== 'general') return undefined;
   if (best.figures.length === 0) return undefined;
   const bestDoc = best.hit.chunk.metadata.docId;
@@ -343,7 +351,8 @@ function otherDocumentStatement(best: Selection, ranked: Selection[], analysis: 
   const percents = (sel: Selection, values: string[]) => values.map((v) => figureMeasure(withRowUnit(v, sel.hit.chunk.metadata.indicator?.unit))?.kind === 'percent');
   const share = /占[^，。；]*?(?:比重|比例)/.test(other.group.text) && percents(other, otherFigures).every(Boolean);
   if (share && !percents(best, bestFigures).some(Boolean)) return undefined;
-  return { sel: other, agrees: figureKey(otherFigures) === figureKey(bestFigures) };
+  const agrees = figureKey(otherFigures) === figureKey(bestFigures);
+  return { sel: other, agrees, fuller: agrees && writtenMoreFully(otherFigures, bestFigures) };
 }
 
 /** The question's own terms an answering clause leaves unsaid, their weight, and their share of the topic. */
@@ -422,10 +431,10 @@ function numbersKey(values: string[]): string {
 }
 
 /** Numbers and qualifiers, without units and notes: "11以上（累计）" and "11万人以上" state the same figure. */
-/** Whether a statement writes the same figures with more of them said ("突破43万人" beside "突破43万"). */
-function writtenMoreFully(a: Selection, b: Selection, analysis: QuestionAnalysis, stats: TermStats): boolean {
-  const fa = relevantFigures(a, analysis, stats).sort();
-  const fb = relevantFigures(b, analysis, stats).sort();
+/** Whether figures write the same figures as others with more of them said ("突破43万人" beside "突破43万"). */
+function writtenMoreFully(figures: string[], others: string[]): boolean {
+  const fa = [...figures].sort();
+  const fb = [...others].sort();
   return fa.length === fb.length && fa.some((v, i) => v !== fb[i]) && fa.every((v, i) => v.startsWith(fb[i]!));
 }
 
@@ -525,7 +534,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   const found = otherDocumentStatement(first, ranked, analysis, ctx.stats);
   // Of two documents giving the same figures, the answer quotes the one that writes them in full; the other is cited beside it.
   // (A table row stays: proseForTableRow has already weighed it against the prose.)
-  const swap = found?.agrees && found.sel.hit.chunk.metadata.kind === first.hit.chunk.metadata.kind && writtenMoreFully(found.sel, first, analysis, ctx.stats);
+  const swap = found?.fuller && found.sel.hit.chunk.metadata.kind === first.hit.chunk.metadata.kind;
   const primary = swap ? found.sel : first;
   const inOther = found && swap ? { sel: first, agrees: true } : found;
   const chosen: Selection[] = [primary];
