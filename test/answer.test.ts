@@ -27,6 +27,12 @@ async function expectAnswer(question: string, expected: string) {
 }
 
 /** A follow-up: the question after one earlier exchange. */
+async function expectDeclined(question: string, by: string) {
+  const r = await engine.answer(question, { explain: true });
+  expect(r.found).toBe(false);
+  expect(r.declinedBy).toBe(by);
+}
+
 function askAfter(earlier: string, reply: string, question: string) {
   return ask(question, [
     { role: 'user', content: earlier },
@@ -317,6 +323,25 @@ describe('questions the documents do not answer', () => {
     expect(r.declinedBy).toBe('no-date');
     // Asked for the plan instead of a date, the same sentence answers.
     expect((await ask('今年花博园有什么安排？')).found).toBe(true);
+  });
+
+  it('does not answer for a period the documents state the topic only for another one', async () => {
+    // 研发经费支出占比 is a 2030 target; the 2025 review gives other shares, which do not answer.
+    await expectDeclined('去年研发经费支出占地区生产总值比重是多少？', 'other-year');
+    expect((await ask('到2030年研发经费支出占比要达到多少？')).answer).toContain('4%以上');
+  });
+
+  it('does not answer which items of a stated count with the clause that only restates the count', async () => {
+    await expectDeclined('去年新获评的39家“小巨人”企业是哪些？', 'asked-measure');
+    // Where the items stand before the count or in brackets after it, they answer.
+    await expectAnswer('规划改造提升的7家基层医疗机构有哪些？', '坂上卫生院');
+    await expectAnswer('规划里要加速发展的那5个战略性新兴产业分别是什么？', '新型储能');
+  });
+
+  it('reads a price, fee or wage asked in English as an amount of money', async () => {
+    await expectDeclined("What's the price of a meal at Wujin's elderly canteens?", 'quantity-kind');
+    // "At constant prices" names the basis of a growth rate, not a price.
+    expect((await ask('At constant prices, how fast did GDP grow per year over the 14th FYP?')).answer).toContain('5.6%');
   });
 
   it('does not answer the amount of a measure the answering sentence does not name', async () => {

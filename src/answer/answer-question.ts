@@ -10,7 +10,7 @@ import { simplifiedToTraditional } from '../text/script.js';
 import { synonymsIn } from '../text/synonyms.js';
 import { composeFound, composeNotFound, type Statement } from './compose.js';
 import { COVERED_YEARS, placeMissing, refuseBeforeRetrieval, uncoveredYear, type RefusalReason } from './out-of-scope.js';
-import { amountOf, numbersIn } from './figures.js';
+import { amountOf, extractFigures, numbersIn } from './figures.js';
 import { askedMeasures, asksRank, statesRank, countedNoun, countsNoun, figureMeasure, fitsAny, withRowUnit } from './measure-fit.js';
 import { alignRespectively, type RespectivePair } from './respectively.js';
 import { asksSeveral, CONTINUATION, selectPassages, TIME_EXPRESSION, WHEN_QUESTION, type Selection } from './select-passage.js';
@@ -215,6 +215,24 @@ function measureMismatch(sel: Selection, analysis: QuestionAnalysis, ctx: Answer
 const GENERIC_MEASURE = /增速|增幅|增长|比例|比重|占比|面积|规模|数量|总量|金额|人数|户数|个数|速度|水平|目标|指标/;
 
 /**
+ * "去年新增的6家上市挂牌企业分别是哪几家": a list asked of a count the question states. The clause stating that count
+ * answers it only if it, or the clause right after it, names the items ("A、B等7家", "5个产业（A、B…）", "…6家：A、B…", "…6家，分别为…").
+ */
+function onlyRestatesCount(sel: Selection, analysis: QuestionAnalysis): boolean {
+  if (analysis.intent !== 'list') return false;
+  const counts = extractFigures(analysis.normalized).filter((f) => figureMeasure(f.value)?.kind === 'count').map((f) => f.value);
+  if (counts.length === 0) return false;
+  const clauses = normalizeForMatch(sel.sentence.text).split(/[，,；;。]/);
+  const at = clauses.findIndex((c) => counts.some((v) => c.includes(v)));
+  if (at < 0) return false;
+  const stating = clauses[at]!;
+  const count = stating.indexOf(counts.find((v) => stating.includes(v))!);
+  // (A 、 after the count joins the next figure, "39家、占全市比重近45%", not an item.)
+  const named = stating.lastIndexOf('、', count) >= 0 || /[：:（(].*、/.test(stating.slice(count)) || /^(分别|包括|即|为|是|有)/.test(clauses[at + 1] ?? '');
+  return !named;
+}
+
+/**
  * The measure a question asks the amount of: the topic word right after "多少" ("每亩能拿到多少补贴") or right
  * before it ("产值和销量是多少"). The answering sentence must say it: the documents giving the topic's other
  * figures ("高标准农田1万亩") do not give that one.
@@ -269,17 +287,30 @@ const sentencePeriods: (sentence: string) => TimeScope[] = boundedMemo((sentence
 /** A passage about another period or about the district when the 经开区 was asked (or the reverse) does not answer. */
 function frameAllows(sel: Selection, analysis: QuestionAnalysis): boolean {
   const m = sel.hit.chunk.metadata;
-  const { frame } = analysis;
   // Definitions (glossary, footnotes) hold for the district and the zone alike.
   const definition = m.kind === 'glossary' || m.kind === 'footnote';
-  if (!definition && frame.region === 'cetdz' && m.region !== 'cetdz' && !sel.sentence.text.includes('经开区')) return false;
-  // A sentence that names its own period ("“十四五”期间，…") speaks for that period, whatever its section is about.
-  if (!frame.timeInferred && !timeCompatible(frame, m.timeScope)) {
-    const own = sentencePeriods(sel.sentence.text);
-    if (own.length === 0 || !timeCompatible(frame, own)) return false;
-  }
-  return true;
+  if (!definition && analysis.frame.region === 'cetdz' && m.region !== 'cetdz' && !sel.sentence.text.includes('经开区')) return false;
+  return periodAllows(sel, analysis);
 }
+
+function periodAllows(sel: Selection, analysis: QuestionAnalysis): boolean {
+  const { frame } = analysis;
+  if (frame.timeInferred || timeCompatible(frame, sel.hit.chunk.metadata.timeScope)) return true;
+  // A sentence that names its own period ("“十四五”期间，…") speaks for that period, whatever its section is about.
+  const own = sentencePeriods(sel.sentence.text);
+  return own.length > 0 && timeCompatible(frame, own);
+}
+
+/**
+ * The documents state the topic only for another period: the clause that names all the question asks lies outside
+ * the period asked ("2025年研发经费支出占比" → the 2030 target), and the best clause inside it lacks the question's
+ * weightiest word. (Not for follow-ups, whose topic and period come from different turns.)
+ */
+function onlyOtherPeriodSays(scored: Selection[], best: Selection, analysis: QuestionAnalysis): boolean {
+  const fullest = scored[0];
+  return !analysis.followUp && best.lacksMainTerm && fullest !== undefined && !periodAllows(fullest, analysis) && fullest.groupCoverage >= FULL_COVERAGE;
+}
+const FULL_COVERAGE = 0.9;
 
 function focusPairs(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): RespectivePair[] | undefined {
   // Only when the answering clause is the 分别 list itself, not another clause of the same sentence.
@@ -494,7 +525,8 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   if (early) return { result: notFound(early.reason, analysis, [], ctx, mode, started), hits: [] };
 
   const hits = await ctx.retriever.search(analysis, RETRIEVE_K, opts.docs, LEXICAL_KEEP);
-  const ranked = selectPassages(analysis, hits, ctx.stats).filter((sel) => frameAllows(sel, analysis));
+  const scored = selectPassages(analysis, hits, ctx.stats);
+  const ranked = scored.filter((sel) => frameAllows(sel, analysis));
   // A year the documents rarely name ("明年" = 2027) is answered only by a sentence that names it.
   const rareYear = analysis.frame.years.find((y) => !COVERED_YEARS.has(y));
   const naming = rareYear === undefined ? undefined : ranked.find((sel) => sel.sentence.text.includes(String(rareYear)) && sel.coverage >= MIN_COVERAGE && sel.groupCoverage >= MIN_GROUP_COVERAGE);
@@ -506,7 +538,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   const related = analysis.contentTerms.length > 0 ? hits.filter((h) => h.score > 0.3) : [];
   if (!best || best.coverage < MIN_COVERAGE || best.groupCoverage < MIN_GROUP_COVERAGE) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'coverage'), hits };
   const rankStated = rankAsked && statesRank(normalizeForMatch(best.sentence.text));
-  if (uncoveredYear(analysis, best.sentence.text) !== undefined) return { result: notFound('other-year', analysis, related, ctx, mode, started, 'other-year'), hits };
+  if (uncoveredYear(analysis, best.sentence.text) !== undefined || onlyOtherPeriodSays(scored, best, analysis)) return { result: notFound('other-year', analysis, related, ctx, mode, started, 'other-year'), hits };
   // "多少/几…" asks for a number: a passage on the topic that gives none does not answer it.
   // …nor does a figure whose own words name nothing asked ("多少所大学" → "医疗中心7个" in a sentence that mentions a 大学).
   // A place in a ranking ("第三") answers "排名多少", though it is no figure.
@@ -525,7 +557,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   // "多少所小学" by a count of something whose name merely contains 小学.
   const mismatch = measureMismatch(best, analysis, ctx);
   if (mismatch) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, mismatch), hits };
-  if (unsaidMeasure(best, analysis, ctx.stats) || unsaidQualifier(best, analysis, ctx) || (rankAsked && !rankStated)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
+  if (unsaidMeasure(best, analysis, ctx.stats) || unsaidQualifier(best, analysis, ctx) || (rankAsked && !rankStated) || onlyRestatesCount(best, analysis)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
   // A place the documents name elsewhere ("上海") must be what the answering passage speaks of.
   const missingPlace = placeMissing(analysis, normalizeForMatch(`${headingText(best.hit.chunk)} ${best.hit.chunk.pageContent}`), ctx.corpusText);
   if (missingPlace) return { result: notFound('other-place', analysis, related, ctx, mode, started, 'other-place'), hits };

@@ -21,6 +21,8 @@ export interface Selection {
   /** Share of the topic weight found in the group itself. */
   groupCoverage: number;
   score: number;
+  /** The question's weightiest own term is not in the passage or its headings (at most some of its characters are). */
+  lacksMainTerm: boolean;
 }
 
 /** Clauses that continue the previous one and make no sense alone ("其中…", "占全市比重…", "较去年…"). */
@@ -272,6 +274,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   const focusIndexes = terms.flatMap((t, i) => (focus !== undefined && !isContext[i] ? [i] : []));
   // What the question must find is what it names itself; terms carried over from earlier turns are context,
   // a bonus for passages that keep to the earlier topic, never a share a new topic's passage lacks.
+  const heaviest = weights.reduce((top, w, i) => (isContext[i] || (top >= 0 && w <= weights[top]!) ? top : i), -1);
   const ownTotal = weights.reduce((a, w, i) => a + (isContext[i] ? 0 : w), 0) || 1;
   const maxRetrieval = Math.max(...hits.map((h) => h.score), 1e-9);
   const measures = askedMeasures(analysis.normalized);
@@ -309,6 +312,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
         let covered = 0;
         let contextCovered = 0;
         let inGroup = 0;
+        let lacksMainTerm = false;
         for (let i = 0; i < terms.length; i++) {
           const found = presence(termForm[i]!, groupNorm, sentenceNorm, headingNorm, passageNorm);
           // A term carried over from earlier turns is context: found nearby is enough, and it must not draw
@@ -318,6 +322,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
           if (isContext[i]) contextCovered += weights[i]! * p;
           // Said in the clause or its headings, or partly in the clause: the clause itself names it.
           if (p >= IN_HEADING || found.partial) inGroup += weights[i]! * p;
+          if (i === heaviest && (found.partial || found.credit === 0)) lacksMainTerm = true;
         }
         const coverage = covered / ownTotal;
         const groupCoverage = inGroup / ownTotal;
@@ -341,7 +346,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
         else if (asksForTerm && analysis.intent === 'list') intentFactor = 1.3;
         const fit = analysis.intent === 'figure' ? labelFit(hit, group, figures, termForm) : 1;
         const brevity = 1 - Math.min(0.08, group.text.length / 3000);
-        out.push({ hit, sentence, group, figures, coverage, groupCoverage, score: rankCoverage(covered - contextCovered, contextCovered, ownTotal) * intentFactor * retrieval * brevity * fit });
+        out.push({ hit, sentence, group, figures, coverage, groupCoverage, lacksMainTerm, score: rankCoverage(covered - contextCovered, contextCovered, ownTotal) * intentFactor * retrieval * brevity * fit });
       }
     }
   }
