@@ -344,6 +344,15 @@ describe('questions the documents do not answer', () => {
     expect((await ask('At constant prices, how fast did GDP grow per year over the 14th FYP?')).answer).toContain('5.6%');
   });
 
+  it('asks for a figure when an English question names a wage or a price, and declines a sentence without one', async () => {
+    await expectDeclined('What is the minimum wage in Wujin at the moment?', 'no-figure');
+  });
+
+  it('reads "多少亿" as an amount of money', async () => {
+    // The documents give 理想汽车 a growth rate only.
+    await expectDeclined('理想汽车去年营收多少亿？', 'no-figure');
+  });
+
   it('does not answer the amount of a measure the answering sentence does not name', async () => {
     const r = await engine.answer('武进新增的公共停车位，每个车位收费多少钱？', { explain: true });
     expect(r.found).toBe(false);
@@ -598,6 +607,15 @@ describe('questions the documents do not answer', () => {
       { role: 'assistant', content: '突破43万人。' },
     ]);
     expect(r.answer).toContain('突破800家');
+  });
+
+  it.each([
+    ['"也就是…" gives another name of the measure asked, not a qualifier of it', '2025年全区财政收入多少，也就是一般公共预算收入？', '225亿元'],
+    ['"哪几方面" asks for items, not for a volume', '“爱心榕”行动聚焦哪几方面？', '心理健康'],
+    // The report writes 进出口总额; 贸易总额 is the asker's word.
+    ['a compound the documents never write is found through the words it is made of', '过去五年全区的进出口贸易总额是多少？', '超5200亿元'],
+  ])('reads the asker\'s wording: %s', async (_, question, expected) => {
+    await expectAnswer(question, expected);
   });
 
   it('reads a clause of everyday habit ("经常去菜场买菜") as the asker\'s story', async () => {

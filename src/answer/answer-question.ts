@@ -248,7 +248,9 @@ function unsaidMeasure(sel: Selection, analysis: QuestionAnalysis, stats: TermSt
       !analysis.contextTerms.includes(t) &&
       !GENERIC_MEASURE.test(t) &&
       (asked.endsWith(`多少${t}`) || ['是', '有', '为'].some((v) => q.includes(`${t}${v}多少`))) &&
-      !stats.saidIn(t, sentence),
+      !stats.saidIn(t, sentence) &&
+      // A compound the documents never write is said by its head ("贸易总额" by "进出口总额").
+      !sentence.includes(stats.knownParts(t).at(-1) ?? t),
   );
 }
 
@@ -542,7 +544,9 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   // "多少/几…" asks for a number: a passage on the topic that gives none does not answer it.
   // …nor does a figure whose own words name nothing asked ("多少所大学" → "医疗中心7个" in a sentence that mentions a 大学).
   // A place in a ranking ("第三") answers "排名多少", though it is no figure.
-  if (COUNT_QUESTION.test(analysis.normalized) && !rankStated) {
+  // ("What is the minimum wage" asks an amount of money just as "多少" does.)
+  const asksAmount = COUNT_QUESTION.test(analysis.normalized) || askedMeasures(analysis.normalized).length > 0;
+  if (asksAmount && !rankStated) {
     if (best.figures.length === 0) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'no-figure'), hits };
     // (Not for English questions: their terms are glossary translations, which a label may word differently.)
     if (analysis.script !== 'en' && analysis.contentTerms.length > 0 && figuresAsked(best, analysis, ctx.stats).labelWeight === 0)

@@ -19,14 +19,14 @@ const PEOPLE = new Set(['人', '名', '人次', '位']);
 const GENERIC_COUNT = new Set(['个', '项', '件', '处', '批']);
 
 const ASKED: [MeasureKind, RegExp][] = [
-  ['money', /(?:多少|几)(?:[万亿千百]*(?:元|美元))|多少钱|(?:价格|房价|租金|工资|收费|学费)(?:是|为|有|大概|大约|一般)*多少|\b(?<!(?:constant|current|comparable) )(?:prices?|rents?|fees?|salar(?:y|ies)|wages?|tuition)\b|how many (?:yuan|dollars)|how much\b.{0,60}?\b(?:money|funding|investment|capital|fdi|invest(?:ing|ed|s)?|spen[dt]s?|spending|costs?|costing|fund(?:s|ed|ing)?|pa(?:y|ys|id|ying))\b/],
+  ['money', /(?:多少|几)(?:[万亿千百]*(?:元|美元)|[千百万]*亿(?![人次]))|多少钱|(?:价格|房价|租金|工资|收费|学费)(?:是|为|有|大概|大约|一般)*多少|\b(?<!(?:constant|current|comparable) )(?:prices?|rents?|fees?|salar(?:y|ies)|wages?|tuition)\b|how many (?:yuan|dollars)|how much\b.{0,60}?\b(?:money|funding|investment|capital|fdi|invest(?:ing|ed|s)?|spen[dt]s?|spending|costs?|costing|fund(?:s|ed|ing)?|pa(?:y|ys|id|ying))\b/],
   ['percent', /(?:几|多少)个?(?:百分)?点|百分之(?:多少|几)|百分比|几成|(?:占比|比重|比例|比率)(?:是|为|有|达到?)?多少|多少%|what percentage|what share|what proportion/],
   ['area', /(?:多少|几)(?:万)?(?:亩|平方米|平方公里|公顷)|how many (?:mu|square)/],
   ['age', /多少岁|几岁/],
   ['weight', /(?:多少|几)(?:万)?吨/],
   ['length', /(?:多少|几)(?:万)?(?:公里|千米|米)|how many (?:kilometres|kilometers|km)/],
   ['concentration', /(?:多少|几)(?:毫克|微克)|浓度(?:是|为|有)?多少/],
-  ['volume', /(?:多少|几)(?:万)?(?:立方米|立方|方)|how many cubic/],
+  ['volume', /(?:多少|几)(?:万)?(?:立方米|立方|方(?![面向式案法针位]))|how many cubic/],
 ];
 const ASKED_COUNTS = new RegExp(`(?:多少|(?<!哪)几)(?:万)?(${COUNT_UNITS})`, 'g');
 /** Nouns for people right after "how many" (a word or two of description may come first). */

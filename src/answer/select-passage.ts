@@ -132,7 +132,8 @@ interface TermForms {
 
 function termForms(term: string, stats: TermStats): TermForms {
   const chars = [...term].filter((c) => /\p{Script=Han}/u.test(c));
-  const parts = chars.length < 2 ? [] : chars.length === 2 ? chars : chars.slice(1).map((c, i) => chars[i]! + c);
+  const known = stats.knownParts(term);
+  const parts = known.length > 0 ? known : chars.length < 2 ? [] : chars.length === 2 ? chars : chars.slice(1).map((c, i) => chars[i]! + c);
   return { forms: [term, ...stats.variants(term)], parts };
 }
 
@@ -252,7 +253,8 @@ function namesEntryTerm(hit: ScoredChunk, focus: string | undefined, terms: stri
   const written = normalizeForMatch(hit.chunk.metadata.term ?? '');
   const term = written.replace(/[“”"‘’]/g, '');
   if (term.length === 0) return false;
-  const namesTerm = (t: string) => t === term || (t.length >= 2 && term.includes(t) && t.length >= term.length - 2);
+  // The question may write a little less or a little more than the entry term ("四城共建" for the entry "四城").
+  const namesTerm = (t: string) => t === term || (t.length >= 2 && term.includes(t) && t.length >= term.length - 2) || (term.length >= 2 && t.includes(term) && t.length <= term.length + 2);
   // The quoted part of an entry term is its name, the rest a common head: "爱心榕" names "“爱心榕”行动".
   const name = /“([^”]{2,})”/.exec(written)?.[1];
   // Without a focus, the question may still write the whole entry term, which its segmentation cut up ("“46X”生态体系").

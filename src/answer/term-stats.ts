@@ -1,7 +1,7 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import { countInDigits } from '../text/chinese-counts.js';
 import { partsWithSynonym, synonymsIn } from '../text/synonyms.js';
-import { tagWords } from '../text/tokenize.js';
+import { segmentWords, tagWords } from '../text/tokenize.js';
 
 /**
  * How rare a term is across the passages, counted by substring so that it works for any term a
@@ -22,6 +22,7 @@ export class TermStats {
   private readonly cache = new Map<string, number>();
   private readonly variantCache = new Map<string, string[]>();
   private readonly weightCache = new Map<string, number>();
+  private readonly partsCache = new Map<string, string[]>();
 
   constructor(passages: string[]) {
     this.texts = passages.map(normalizeForMatch);
@@ -80,6 +81,21 @@ export class TermStats {
   }
 
   /**
+   * The words a term the documents never write is made of, when they all occur ("贸易总额" → 贸易 + 总额): such a
+   * compound is the asker's wording for something the documents may name otherwise ("进出口总额"). Empty otherwise.
+   */
+  knownParts(term: string): string[] {
+    let parts = this.partsCache.get(term);
+    if (!parts) {
+      parts = this.documentFrequency(term) > 0 ? [] : tiling(term, segmentWords(term, false).filter((w) => w !== term && w.length >= 2));
+      if (!parts.every((w) => this.documentFrequency(w) > 0)) parts = [];
+      if (this.partsCache.size >= CACHE_LIMIT) this.partsCache.clear();
+      this.partsCache.set(term, parts);
+    }
+    return parts;
+  }
+
+  /**
    * A term's weight is that of its most common corpus form, so a synonym that maps onto the documents' wording counts fully.
    * A term the documents never use weighs most when it is a noun (a thing asked about that is not there: "米其林餐厅",
    * "房价"); a word of another kind ("下来", "一样", "看病") is how the question is put, and weighs little.
@@ -88,10 +104,26 @@ export class TermStats {
     let w = this.weightCache.get(term);
     if (w === undefined) {
       const forms = this.variants(term);
-      w = forms.length === 0 ? this.idf(term) * (namesAThing(term) ? 1 : ABSENT_NON_NOUN) : Math.min(...forms.map((f) => this.idf(f)));
+      const parts = forms.length === 0 ? this.knownParts(term) : [];
+      w =
+        forms.length > 0 ? Math.min(...forms.map((f) => this.idf(f)))
+        : parts.length > 0 ? Math.max(...parts.map((p) => this.idf(p)))
+        : this.idf(term) * (namesAThing(term) ? 1 : ABSENT_NON_NOUN);
       if (this.weightCache.size >= CACHE_LIMIT) this.weightCache.clear();
       this.weightCache.set(term, w);
     }
     return w;
   }
+}
+
+/** Words that laid end to end write the whole term, longest first at each place; empty when they do not. */
+function tiling(term: string, words: string[]): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < term.length; ) {
+    const next = words.filter((w) => term.startsWith(w, at)).sort((a, b) => b.length - a.length)[0];
+    if (!next) return [];
+    out.push(next);
+    at += next.length;
+  }
+  return out.length >= 2 ? out : [];
 }

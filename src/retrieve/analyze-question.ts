@@ -57,10 +57,10 @@ const FRAME_WORDS = new Set([
   'years', 'past', 'five', 'five-year', 'fifteenth', 'fourteenth', '15th', '14th', 'development', 'zone', 'work', 'outline',
   'cetdz', 'by', 'coming', 'now', 'currently', 'present', 'right', 'at', '五年规划', '为此', '其中', '当中', '里面', '分别', '各', '各自', '那边', '这边', '那里', '这里', '那儿', '这儿',
   '这种', '那种', '这类', '那类', '这些', '那些', '这个', '那个', '此类', '整个', '全部', '所有', '一共', '总共', '以来', '到底', '究竟',
-  '任务', '硬任务', '硬指标', '目标任务', '相比', '比较', '对比', '相较', '量化', '具体数', '数', '放到', '放在', '来看', '拿到', '话题', '换个话题'
+  '任务', '硬任务', '硬指标', '目标任务', '相比', '比较', '对比', '相较', '量化', '具体数', '数', '放到', '放在', '来看', '拿到', '话题', '换个话题', '就是', '也就是'
 ]);
 
-const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how (?:many|much|big|large|high|fast|far|long)|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?)\b/;
+const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how (?:many|much|big|large|high|fast|far|long)|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?|prices?|rents?|fees?|salar(?:y|ies)|wages?)\b/;
 const DEFINITION_INTENT = /是什么|什么是|什么叫|(?:是)?(?:做|干)什么的|指什么|是指|指的是|具体指|含义|意思|定义|何谓|包含什么内容|有什么内容|\b(?:what is|what are|what does|means?|meaning|define|definition)\b/;
 const LIST_INTENT = /哪些|还有(?:哪个|什么|别的)|哪几|哪(?!一?年)[一二三四五六七八九十两“"]|是哪|包括|包含|有什么|分别是|\b(?:which|list|name the|what are the)\b/;
 
