@@ -50,6 +50,8 @@ describe('normalisation', () => {
     expect(englishAmounts('30 million yuan and above, 357 billion yuan').amounts).toEqual(['3000万元以上', '3570亿元']);
     // Years and bare numbers are no amounts.
     expect(englishAmounts('in 2025, 5 new parks').amounts).toEqual([]);
+    // Thousands separators belong to the number: "3,800 billion" is not 800 billion.
+    expect(englishAmounts('exceed 3,800 billion yuan').amounts).toEqual(['38000亿元']);
     expect(analyzeQuestion('How many projects over 10 billion yuan were attracted?').matchText).toContain('超百亿元');
   });
 

@@ -20,7 +20,7 @@ const GENERIC_COUNT = new Set(['个', '项', '件', '处', '批']);
 
 const ASKED: [MeasureKind, RegExp][] = [
   ['money', /(?:多少|几)(?:[万亿千百]*(?:元|美元)|[千百万]*亿(?![人次]))|多少钱|(?:价格|房价|租金|工资|收费|学费)(?:是|为|有|大概|大约|一般)*多少|\b(?<!(?:constant|current|comparable) )(?:prices?|rents?|fees?|salar(?:y|ies)|wages?|tuition)\b|how many (?:yuan|dollars)|how much\b.{0,60}?\b(?:money|funding|investment|capital|fdi|invest(?:ing|ed|s)?|spen[dt]s?|spending|costs?|costing|fund(?:s|ed|ing)?|pa(?:y|ys|id|ying))\b/],
-  ['percent', /(?:几|多少)个?(?:百分)?点|百分之(?:多少|几)|百分比|几成|(?:占比|比重|比例|比率)(?:是|为|有|达到?)?多少|多少%|what percentage|what share|what proportion/],
+  ['percent', /(?:几|多少)个?(?:百分)?点|百分之(?:多少|几)|百分比|几成|(?:占比|比重|比例|比率)(?:是|为|有|达到?)?多少|多少%|what percentage|what share|what proportion|\brates?\b/],
   ['area', /(?:多少|几)(?:万)?(?:亩|平方米|平方公里|公顷)|how many (?:mu|square)/],
   ['age', /多少岁|几岁/],
   ['weight', /(?:多少|几)(?:万)?吨/],

@@ -4,7 +4,7 @@ import { countriesNamedIn } from '../text/countries.js';
 import { chineseTermsFor, wordsOutsideGlossary } from '../text/english-glossary.js';
 import { tagWords } from '../text/tokenize.js';
 
-export type RefusalReason = 'instruction' | 'chitchat' | 'service' | 'other-year' | 'other-place' | 'not-in-documents';
+export type RefusalReason = 'instruction' | 'chitchat' | 'service' | 'opinion' | 'other-year' | 'other-place' | 'not-in-documents';
 
 /** Requests aimed at the assistant itself rather than at the documents. */
 // "Write a poem" is asked of the assistant; "I write a paper about …" describes the asker, so only the imperative counts.
@@ -18,6 +18,10 @@ const CHITCHAT =
 /** Citizens' service requests: the documents are plans and reports, not a service guide. */
 const SERVICE =
   /(怎么|如何|在哪|哪里|去哪)(办理|申请|预约|缴纳|缴费|补办|领取|提取|报名|投诉|查询)|(办理|申请|补办|续签|挂号|预约).{0,8}(流程|手续|材料|条件|地址|电话|时间|窗口)|(电话|热线|地址|营业时间|办公时间)(是|多少)|how (do|can) i (apply|register|renew|get|pay|book)|what (documents|papers|materials|paperwork) (do|would|will|should) i need|where (do|can|should) i (submit|apply|register|sign up|hand in)|how to (apply|register|sign up)|phone number|opening hours|office address/;
+
+/** The assistant's own view or forecast asked ("你觉得…", "do you think…"): the documents state plans, not opinions. */
+const OPINION =
+  /你(?:觉得|认为|怎么看|看好|预测|估计|建议)|您(?:觉得|认为|怎么看|建议)|\b(?:do you think|do you believe|in your (?:opinion|view)|your (?:opinion|view|prediction|forecast)|would you (?:say|recommend|advise))\b/;
 
 /** Places the documents speak for, and words that only point at them ("咱们区", "全区"). */
 const OWN_PLACES = /^(武进|武进区|常州|常州市|江苏|江苏省|全省|全市|全区|经开区|常州经开区|开发区|本区|我区|各区|城区|主城区|园区|武进国家高新区)$/;
@@ -90,6 +94,7 @@ export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: st
   if (INSTRUCTION.test(q)) return { reason: 'instruction' };
   if (CHITCHAT.test(q)) return { reason: 'chitchat' };
   if (SERVICE.test(q)) return { reason: 'service' };
+  if (OPINION.test(q)) return { reason: 'opinion' };
   // Places are read where the question asks, not where the asker tells about themselves ("我老家在河南，…").
   const where = normalizeForMatch(analysis.asked);
   // A place the documents never name is another place (the documents name the towns and parks of Wujin they speak of).

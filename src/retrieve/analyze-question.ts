@@ -179,6 +179,19 @@ function toMatchText(question: string, script: QuestionScript): string {
   return normalizeForMatch([...chineseTermsFor(rest), ...amounts, ...han, ...spans, ...years, ...codes.map((c) => `“${c}”`), ...frameWords].join(' '));
 }
 
+/** Abbreviations typed in a hurry, spelled out so that the frame and the glossary read them ("last yr", "govt"). */
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/\byrs\b/gi, 'years'],
+  [/\byr\b/gi, 'year'],
+  [/\bgovt\b/gi, 'government'],
+  [/\bapprox\.?(?=\s)/gi, 'approximately'],
+  [/\bpct\b/gi, 'percent'],
+  [/\bno\.(?=\s*of\b)/gi, 'number'],
+];
+function spelledOut(question: string): string {
+  return ABBREVIATIONS.reduce((text, [re, full]) => text.replace(re, full), question);
+}
+
 /** How much a content term counts: context terms (carried over, or from a self-description) count half. */
 export function termFactor(analysis: QuestionAnalysis, term: string): number {
   return analysis.contextTerms.includes(term) ? 0.5 : 1;
@@ -219,7 +232,7 @@ const SELF_DESCRIPTION = /^(?:i'm|i am|i|as an?|we|we're|we are|my|our)\b|^(?:�
 const ASKS = /[?？]|吗|呢|多少|(?<![好这那前近十])几|什么|哪|怎么|如何|是否|\b(?:how|what|which|who|when|where|why|is|are|does|do|did|was|were|can|could)\b/;
 
 /** A clause telling the asker's experience: "以前下班回来找不到车位", "这几年身边好多年轻人找到了工作". */
-const STORY_START = /^(?:以前|之前|从前|小时候|最近|近来|平时|平常|每天|天天|经常|常常|这几年|这些年|这两年|后来|身边|周围|想(?!问|知道|了解|请教|咨询|查|确认))/;
+const STORY_START = /^(?:以前|之前|从前|小时候|最近|近来|平时|平常|每天|天天|经常|常常|这几年|这些年|这两年|后来|身边|周围|想(?!问|知道|了解|请教|咨询|查|确认)|[^的，,]{1,10}的(?:人|朋友)?想(?!问|知道|了解|请教|咨询|查|确认))/;
 /** Hearsay, a document or the district as actor brings up the topic ("听说去年低保标准又提了", "区里对…"): not part of the story. */
 const TOPIC_CUE = /听说|据说|听人说|看到|看新闻|报告|规划|政府|文件|区里|全区|我区|咱区/;
 const TIME_NAMED = /去年|今年|明年|前年|十三五|十四五|十五五|(?:19|20)\d\d/;
@@ -279,9 +292,10 @@ function selfDescriptionTerms({ self, asking }: StorySplit, script: QuestionScri
 
 export function analyzeQuestion(question: string, history: ChatTurn[] = []): QuestionAnalysis {
   const script = detectScript(question);
-  const normalized = normalizeForMatch(question);
-  let matchText = toMatchText(resolveOrdinal(question, history), script);
-  const story = splitSelfDescription(question);
+  const typed = script === 'en' ? spelledOut(question) : question;
+  const normalized = normalizeForMatch(typed);
+  let matchText = toMatchText(resolveOrdinal(typed, history), script);
+  const story = splitSelfDescription(typed);
   let frame = askedTime(story, script, detectFrame(matchText));
   let contentTerms = contentTermsOf(matchText);
   let followUp = false;

@@ -7,7 +7,7 @@
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12, 'hundred million': 1e8 };
 
 const AMOUNT =
-  /(?:\b(over|more than|above|exceeding|upwards of|at least|no less than|nearly|almost|close to|about|around|roughly)\s+)?(us\$|\$|¥|rmb|cny|usd)?\s?(\d+(?:\.\d+)?)\s?(hundred million|thousand|million|billion|trillion|bn|mn)\b(?:\s?(yuan|rmb|renminbi|cny|us dollars|dollars|usd))?(?:\s+(or more|and above|or above|or higher|plus))?/g;
+  /(?:\b(over|more than|above|exceeding|upwards of|at least|no less than|nearly|almost|close to|about|around|roughly)\s+)?(us\$|\$|¥|rmb|cny|usd)?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(hundred million|thousand|million|billion|trillion|bn|mn)\b(?:\s?(yuan|rmb|renminbi|cny|us dollars|dollars|usd))?(?:\s+(or more|and above|or above|or higher|plus))?/g;
 
 /** The documents write round hundreds and thousands of 亿 in words ("超百亿元", "千亿级", "两千亿级"). */
 const ROUND_YI: Record<string, string> = { '100': '百', '1000': '千', '2000': '两千' };
@@ -32,7 +32,7 @@ export function englishAmounts(english: string): { amounts: string[]; rest: stri
     const unit = /\$|dollar|usd/.test(money) ? '美元' : money ? '元' : '';
     const prefix = before ? (BEFORE[before] ?? '') : '';
     const suffix = after ? '以上' : before ? (AFTER[before] ?? '') : '';
-    amounts.push(`${prefix}${chineseNumber(Number(n) * SCALE[scale]!)}${unit}${suffix}`);
+    amounts.push(`${prefix}${chineseNumber(Number(n.replace(/,/g, '')) * SCALE[scale]!)}${unit}${suffix}`);
     return ' ';
   });
   return { amounts, rest };

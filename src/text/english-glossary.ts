@@ -1816,6 +1816,9 @@ const HAND_GLOSSARY: Readonly<Record<string, string>> = {
   'tax incentives': '税收优惠',
   'tax breaks': '税收优惠',
   tax: '税收',
+  // Not residents' income: the tax on a firm's or a person's income.
+  'income tax': '税收',
+  'income taxes': '税收',
   'tax cuts': '税费减免',
   'fee reductions': '税费减免',
   'tax relief': '税费减免',
