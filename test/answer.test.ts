@@ -622,6 +622,8 @@ describe('questions the documents do not answer', () => {
     ['a compound the documents never write is found through the words it is made of', '过去五年全区的进出口贸易总额是多少？', '超5200亿元'],
     ['"last yr" is last year', "What was Wujin's GDP last yr?", '3570亿元'],
     ['老百姓 are the documents\' 居民', '去年老百姓的收入增长了多少？', '4.5%'],
+    // The quoted name is what is asked; 阶段 and 名字 are the asker's words around it.
+    ['a quoted name outweighs the words describing it', '区里的“三步走”每一阶段叫什么名字？', '改革突破年'],
     // "做小生意的想…" describes the asker and their wish; the question is what follows.
     ['"…的想…" tells who asks and what they want', '做小生意的想开个网店，去年全区新增城镇就业多少人？', '3.9万人'],
   ])('reads the asker\'s wording: %s', async (_, question, expected) => {

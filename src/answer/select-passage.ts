@@ -84,6 +84,7 @@ function rankCoverage(own: number, context: number, ownTotal: number): number {
 
 /** A word of the passage's headings is the subject of every sentence under them, almost as if the clause said it. */
 const IN_HEADING = 0.85;
+const QUOTED_NAME = 2;
 
 /**
  * A question asking for several things may find them in neighbouring clauses of one sentence: pairs of
@@ -265,7 +266,8 @@ function namesEntryTerm(hit: ScoredChunk, focus: string | undefined, terms: stri
 export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], stats: TermStats): Selection[] {
   const terms = analysis.contentTerms;
   const termForm = terms.map((t) => termForms(t, stats));
-  const weights = terms.map((t) => stats.weight(t) * termFactor(analysis, t));
+  // A name the asker puts in quotes ("那个“一件事”") is what they ask about; the words around it are their description.
+  const weights = terms.map((t) => stats.weight(t) * termFactor(analysis, t) * (analysis.matchText.includes(`“${t}”`) && stats.documentFrequency(t) > 0 ? QUOTED_NAME : 1));
   const asked = analysis.intent === 'definition' ? definitionFocus(analysis.matchText) : undefined;
   const unquoted = analysis.matchText.replace(/[“”"‘’]/g, '');
   const focus = asked !== undefined && terms.some((t) => asked.includes(t) || t.includes(asked)) ? asked : undefined;
