@@ -84,6 +84,7 @@ function rankCoverage(own: number, context: number, ownTotal: number): number {
 
 /** A word of the passage's headings is the subject of every sentence under them, almost as if the clause said it. */
 const IN_HEADING = 0.85;
+/** How much more a name the asker quotes weighs than their other words. */
 const QUOTED_NAME = 2;
 
 /**
