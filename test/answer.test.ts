@@ -346,17 +346,13 @@ describe('questions the documents do not answer', () => {
     expect((await ask('At constant prices, how fast did GDP grow per year over the 14th FYP?')).answer).toContain('5.6%');
   });
 
-  it('asks for a figure when an English question names a wage or a price, and declines a sentence without one', async () => {
-    await expectDeclined('What is the minimum wage in Wujin at the moment?', 'no-figure');
-  });
-
-  it('reads "income tax" as a tax, not as residents\' income, and its rate as a percentage', async () => {
-    await expectDeclined('What is the income tax rate for firms in Wujin?', 'no-figure');
-  });
-
-  it('reads "多少亿" as an amount of money', async () => {
+  it.each([
+    ['a wage or a price asked in English wants a figure', 'What is the minimum wage in Wujin at the moment?'],
+    ['"income tax" is a tax, not residents\' income, and its rate a percentage', 'What is the income tax rate for firms in Wujin?'],
     // The documents give 理想汽车 a growth rate only.
-    await expectDeclined('理想汽车去年营收多少亿？', 'no-figure');
+    ['"多少亿" asks for an amount of money', '理想汽车去年营收多少亿？'],
+  ])('declines a sentence without a figure when %s', async (_, question) => {
+    await expectDeclined(question, 'no-figure');
   });
 
   it('does not answer the amount of a measure the answering sentence does not name', async () => {
