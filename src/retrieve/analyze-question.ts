@@ -1,4 +1,4 @@
-import { englishAmounts } from '../text/english-amounts.js';
+import { englishAmounts, ENGLISH_PRICE } from '../text/english-amounts.js';
 import { chineseTermsFor } from '../text/english-glossary.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { detectScript, type QuestionScript } from '../text/script.js';
@@ -60,7 +60,7 @@ const FRAME_WORDS = new Set([
   '任务', '硬任务', '硬指标', '目标任务', '相比', '比较', '对比', '相较', '量化', '具体数', '数', '放到', '放在', '来看', '拿到', '话题', '换个话题', '就是', '也就是'
 ]);
 
-const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how (?:many|much|big|large|high|fast|far|long)|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?|prices?|rents?|fees?|salar(?:y|ies)|wages?)\b/;
+const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how (?:many|much|big|large|high|fast|far|long)|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?)\b/;
 const DEFINITION_INTENT = /是什么|什么是|什么叫|(?:是)?(?:做|干)什么的|指什么|是指|指的是|具体指|含义|意思|定义|何谓|包含什么内容|有什么内容|\b(?:what is|what are|what does|means?|meaning|define|definition)\b/;
 const LIST_INTENT = /哪些|还有(?:哪个|什么|别的)|哪几|哪(?!一?年)[一二三四五六七八九十两“"]|是哪|包括|包含|有什么|分别是|\b(?:which|list|name the|what are the)\b/;
 
@@ -69,8 +69,9 @@ const GENERAL_INTENT = /如何|怎么|怎样|为什么|为何|措施|举措|做�
 
 function intentOf(matchText: string): Intent {
   if (LIST_INTENT.test(matchText) && !/多少|(?<!哪)几[个家项万亿]/.test(matchText)) return 'list';
-  if (DEFINITION_INTENT.test(matchText) && !FIGURE_INTENT.test(matchText)) return 'definition';
-  if (FIGURE_INTENT.test(matchText)) return 'figure';
+  const asksFigure = FIGURE_INTENT.test(matchText) || ENGLISH_PRICE.test(matchText);
+  if (DEFINITION_INTENT.test(matchText) && !asksFigure) return 'definition';
+  if (asksFigure) return 'figure';
   if (DEFINITION_INTENT.test(matchText)) return 'definition';
   return GENERAL_INTENT.test(matchText) ? 'general' : 'figure';
 }

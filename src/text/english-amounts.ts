@@ -37,3 +37,6 @@ export function englishAmounts(english: string): { amounts: string[]; rest: stri
   });
   return { amounts, rest };
 }
+
+/** An English price, rent, fee or wage is an amount of money ("at constant prices" is the basis of a growth rate, not a price). */
+export const ENGLISH_PRICE = /\b(?<!(?:constant|current|comparable) )(?:prices?|rents?|fees?|salar(?:y|ies)|wages?|tuition)\b/;
