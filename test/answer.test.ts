@@ -26,13 +26,14 @@ async function expectAnswer(question: string, expected: string) {
   expect(r.answer).toContain(expected);
 }
 
-/** A follow-up: the question after one earlier exchange. */
+/** The question is declined, by the check named. */
 async function expectDeclined(question: string, by: string) {
   const r = await engine.answer(question, { explain: true });
   expect(r.found).toBe(false);
   expect(r.declinedBy).toBe(by);
 }
 
+/** A follow-up: the question after one earlier exchange. */
 function askAfter(earlier: string, reply: string, question: string) {
   return ask(question, [
     { role: 'user', content: earlier },
@@ -71,6 +72,10 @@ describe('answers with verbatim figures and the right source', () => {
     ['十四五期间人均地区生产总值', '超20万元', REPORT],
     ['常州经开区2030年一般公共预算收入目标', '超61亿元', REPORT],
     ['去年经开区新建了多少高标准厂房', '59万平方米', REPORT],
+    // People's words for the documents' names, and who the asker is ("搞养殖的问问") as context, not topic.
+    ['全区森林覆盖要达到多少？', '26.5左右（含常州经开区）', PLAN],
+    ['去年不用申请就能享受的政策兑现了多少资金？', '超19亿元', REPORT],
+    ['搞养殖的问问，去年高标准农田建了多少？', '9300亩', REPORT],
   ];
   it.each(cases)('%s → %s', async (question, figure, docId) => {
     const r = await ask(question);
@@ -90,6 +95,11 @@ describe('answers with verbatim figures and the right source', () => {
 });
 
 describe('picking the clause that answers', () => {
+  it('lists the items of a sentence whose last clause counts them ("…,五大新兴产业产值增长10%以上")', async () => {
+    const r = await ask('今年产值要增长10%以上的五大新兴产业是哪五个？');
+    for (const item of ['机器人产业', '人工智能产业', '新型储能产业', '生物制造产业', '新型碳材料产业']) expect(r.answer).toContain(item);
+  });
+
   it('answers a 分别 list item with its own value', async () => {
     const r = await ask('专精特新中小企业贷款余额增长了多少');
     expect(r.answer).toContain('专精特新中小企业贷款余额较年初增长69.1%');
@@ -220,6 +230,12 @@ describe('follow-up questions', () => {
   it('changes only the year for "那2026年呢"', async () => {
     const r = await askAfter('2025年地区生产总值是多少', '……3570亿元', '那2026年呢？');
     expect(r.figures.map((f) => f.value)).toContain('5.5%左右');
+  });
+
+  it('reads "具体是哪…" as asking into the earlier topic and period', async () => {
+    const r = await askAfter('今年三大集群力争完成多少产值？', '三大集群力争完成产值4000亿元。', '具体是哪三大集群？');
+    for (const item of ['智电汽车', '高端装备', '金属材料']) expect(r.answer).toContain(item);
+    expect(r.citations[0]!.docId).toBe(REPORT);
   });
 
   it('keeps the 经开区 frame', async () => {

@@ -2,6 +2,7 @@ import { termFactor, type QuestionAnalysis } from '../retrieve/analyze-question.
 import type { ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
 import { boundedMemo } from '../text/bounded-memo.js';
+import { countInDigits } from '../text/chinese-counts.js';
 import { baseFit, withoutBase } from '../retrieve/comparison-base.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { extractFigures, statedAmounts, type FigureSpan } from './figures.js';
@@ -44,6 +45,17 @@ export const WHEN_QUESTION = /什么时候|啥时候|多会儿|何时|哪一?年
 export const TIME_EXPRESSION = /(?:19|20)\d\d年|年底|年末|年内|上半年|下半年|\d{1,2}月|十四五|十五五|今年|明年|近期|期间/;
 
 const ENUMERATION = /、.+、|（[^）]*、[^）]*）|：.+、/;
+
+/**
+ * "放大A作用,发挥B作用,巩固C作用,三大集群力争…": a last clause counting the sentence's other clauses ("三大", "3个")
+ * sums them up, so the sentence lists its items one clause each.
+ */
+function countsItsClauses(text: string): boolean {
+  const clauses = text.replace(/[。；;！!]\s*$/, '').split(/[，,；;]/);
+  if (clauses.length < 3) return false;
+  const m = /^[^\d一二两三四五六七八九十]{0,6}([一二两三四五六七八九十]|\d{1,2})(?=[个项大类种条家])/.exec(clauses.at(-1)!);
+  return m !== null && Number.parseInt(countInDigits(`${m[1]}个`), 10) === clauses.length - 1;
+}
 
 /** A clause that cannot stand alone: a continuation word, or a figure with less than two Han characters before it. */
 function leadsWithoutSubject(clause: Span): boolean {
@@ -89,9 +101,9 @@ const QUOTED_NAME = 2;
 
 /**
  * A question asking for several things may find them in neighbouring clauses of one sentence: pairs of
- * adjacent clause groups compete too, and the whole sentence when it is short.
+ * adjacent clause groups compete too, and the whole sentence when it is short or must be read whole.
  */
-function withNeighbours(groups: Span[], sentence: Span, multiPart: boolean): Span[] {
+function withNeighbours(groups: Span[], sentence: Span, keepWhole: boolean): Span[] {
   if (groups.length < 2) return groups;
   const pairs: Span[] = [];
   for (let i = 0; i + 1 < groups.length; i++) {
@@ -100,7 +112,7 @@ function withNeighbours(groups: Span[], sentence: Span, multiPart: boolean): Spa
     if (b.start < a.end) continue; // overlapping groups (a continuation) already read together
     pairs.push({ start: a.start, end: b.end, text: sentence.text.slice(a.start - sentence.start, b.end - sentence.start) });
   }
-  return multiPart || groups.length <= 3 || sentence.text.length <= 80 ? [...groups, ...pairs, sentence] : [...groups, ...pairs];
+  return keepWhole || groups.length <= 3 || sentence.text.length <= 80 ? [...groups, ...pairs, sentence] : [...groups, ...pairs];
 }
 
 /**
@@ -311,7 +323,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
           ? [sentence]
           : analysis.intent === 'general'
             ? [sentenceWindow(sentences, sentence, text)]
-            : withNeighbours(clauseGroupsOf(sentence), sentence, multiPart);
+            : withNeighbours(clauseGroupsOf(sentence), sentence, multiPart || (analysis.intent === 'list' && countsItsClauses(sentence.text)));
       for (const group of groups) {
         const groupNorm = normalizeForMatch(group.text);
         let covered = 0;
@@ -344,7 +356,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
         if (analysis.intent === 'figure') intentFactor *= baseFit(analysis.base, sentenceNorm);
         if (amounts.length > 0 && !amounts.some((a) => groupNorm.includes(a))) intentFactor *= AMOUNT_UNSTATED;
         if (analysis.intent === 'figure' && asksWhen) intentFactor = TIME_EXPRESSION.test(group.text) ? 1 : 0.55;
-        if (analysis.intent === 'list') intentFactor = ENUMERATION.test(group.text) || kind === 'glossary' ? 1 : 0.7;
+        if (analysis.intent === 'list') intentFactor = ENUMERATION.test(group.text) || countsItsClauses(group.text) || kind === 'glossary' ? 1 : 0.7;
         if (analysis.intent === 'definition') intentFactor = asksForTerm ? 1.3 : /即|是指|指的是|：/.test(group.text) ? 0.9 : 0.75;
         // A definition is stated next to the word it defines: a clause without the word asked about only mentions its subject.
         if (focus !== undefined && !focusIndexes.some((i) => termForm[i]!.forms.some((f) => groupNorm.includes(f)))) intentFactor *= FOCUS_ABSENT;

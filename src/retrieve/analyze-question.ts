@@ -77,7 +77,7 @@ function intentOf(matchText: string): Intent {
 }
 
 /** Questions that only change the frame or point back ("那…呢", "它的…", "这个指标…", "what about …"). */
-const ELLIPTIC = /^(那|那么|那在|还有|而|再问|同样|它|其)|呢[?？。]?$|这个|这项|这一|这些|上述|(?<!应)该项?|为此|它们|^(what about|and |how about|and what about|same for)|\b(it|its|they|their)\b|\b(this|that) (figure|indicator|target|one|number|project|industry)\b/;
+const ELLIPTIC = /^(那|那么|那在|还有|而|再问|同样|它|其|具体|分别)|呢[?？。]?$|这个|这项|这一|这些|上述|(?<!应)该项?|为此|它们|^(what about|and |how about|and what about|same for)|\b(it|its|they|their)\b|\b(this|that) (figure|indicator|target|one|number|project|industry)\b/;
 
 /** "另外，…", "还有个问题，…", "换个话题": a question of its own, whatever it shares with earlier turns. */
 const NEW_TOPIC = /^(另外|此外|还有(?:一)?个问题|再问(?:一)?个问题|换个(?:话题|问题)|顺便问|by the way|another question|also,? )/;
@@ -232,8 +232,8 @@ const SELF_DESCRIPTION = /^(?:i'm|i am|i|as an?|we|we're|we are|my|our)\b|^(?:�
 // 几 asks, but not in 这几年, 好几圈, 前几天, 十几个.
 const ASKS = /[?？]|吗|呢|多少|(?<![好这那前近十])几|什么|哪|怎么|如何|是否|\b(?:how|what|which|who|when|where|why|is|are|does|do|did|was|were|can|could)\b/;
 
-/** A clause telling the asker's experience: "以前下班回来找不到车位", "这几年身边好多年轻人找到了工作". */
-const STORY_START = /^(?:以前|之前|从前|小时候|最近|近来|平时|平常|每天|天天|经常|常常|这几年|这些年|这两年|后来|身边|周围|想(?!问|知道|了解|请教|咨询|查|确认)|[^的，,]{1,10}的(?:人|朋友)?想(?!问|知道|了解|请教|咨询|查|确认))/;
+/** A clause telling the asker's experience or who they are: "以前下班回来找不到车位", "这几年身边好多年轻人找到了工作", "开小厂的问一下". */
+const STORY_START = /^(?:以前|之前|从前|小时候|最近|近来|平时|平常|每天|天天|经常|常常|这几年|这些年|这两年|后来|身边|周围|想(?!问|知道|了解|请教|咨询|查|确认)|[^的，,]{1,10}的(?:人|朋友)?(?:想(?!问|知道|了解|请教|咨询|查|确认)|(?=问一?下|问问|请问|打听)))/;
 /** Hearsay, a document or the district as actor brings up the topic ("听说去年低保标准又提了", "区里对…"): not part of the story. */
 const TOPIC_CUE = /听说|据说|听人说|看到|看新闻|报告|规划|政府|文件|区里|全区|我区|咱区/;
 const TIME_NAMED = /去年|今年|明年|前年|十三五|十四五|十五五|(?:19|20)\d\d/;
