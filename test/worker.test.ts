@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSuite } from './helpers/api-suite.js';
-import { ask, getJson, postJson } from './helpers/http.js';
+import { ask, getJson, postJson, type ErrorBody } from './helpers/http.js';
 import { startWorkerProcess, type WorkerProcess } from '../src/bench/worker-process.js';
 
 let worker: WorkerProcess | undefined;
@@ -90,5 +90,25 @@ describe('Worker bindings in workerd: D1 question log, admin token, Rate Limitin
     expect(ok).toBeGreaterThanOrEqual(50); // 60 per window, less the requests above (the window may also turn over)
     expect(limited!.headers.get('retry-after')).toBe('60');
     expect((await limited!.json()).error.code).toBe('rate_limited');
+  });
+});
+
+describe('a Worker deployed with a bad [vars] value', () => {
+  let w: WorkerProcess | undefined;
+
+  beforeAll(async () => {
+    w = await startWorkerProcess(['REQUEST_TIMEOUT_MS:soon', 'LOG_REQUESTS:0'], { WORKER_SKIP_BUILD: '1' });
+  }, 240_000);
+
+  afterAll(async () => {
+    await w?.stop();
+  });
+
+  it('answers every request with 503 unavailable naming the variable, not a bare 500', async () => {
+    for (const res of [await getJson<ErrorBody>(w!.url, '/healthz'), await postJson<ErrorBody>(w!.url, '/api/ask', { question: '2025年GDP是多少' })]) {
+      expect(res.status, res.text).toBe(503);
+      expect(res.body.error.code).toBe('unavailable');
+      expect(res.body.error.message).toContain('REQUEST_TIMEOUT_MS');
+    }
   });
 });

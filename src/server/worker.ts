@@ -45,9 +45,25 @@ function appFor(env: WorkerEnv): Promise<Hono> {
   }));
 }
 
+/**
+ * An app that cannot be built (a [vars] value out of range, say) answers every request with the API's error shape and
+ * the reason, as 503: the request was fine, the deployment is not. It is retried on the next request.
+ */
+function unavailable(err: unknown): Response {
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(JSON.stringify({ level: 'error', message: `app not built: ${message}` }));
+  return Response.json({ error: { code: 'unavailable', message: `the assistant cannot start: ${message}` } }, { status: 503 });
+}
+
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
-    return (await appFor(env)).fetch(request, env, ctx);
+    let built: Hono;
+    try {
+      built = await appFor(env);
+    } catch (err) {
+      return unavailable(err);
+    }
+    return built.fetch(request, env, ctx);
   },
 
   /** The daily cron in wrangler.toml: the retention purge the Node server runs on a timer. */
