@@ -151,6 +151,18 @@ describe('picking the clause that answers', () => {
     expect(r.answer).toContain('绿色优特钢、轨道交通、智能电机、绿色家居');
   });
 
+  it('reads the term a definition asks about past "那个" before it and "到底" after it', async () => {
+    const r = await ask('中以园那个“46X”生态体系到底是什么意思？');
+    expect(r.citations[0]!.section).toBe('名词解释');
+    expect(r.answer).toContain('4项基础底座');
+  });
+
+  it('quotes a list sentence with the heading it goes on from ("…城。包括A、B。"), though the question names another kind of item', async () => {
+    const r = await ask('太湖湾休闲度假城包括哪些板块？');
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('太湖湾休闲度假城。包括雪堰镇、太湖湾旅游度假区');
+  });
+
   it('answers list questions with the enumeration', async () => {
     const r = await ask('五个战略性新兴产业是哪些');
     expect(r.answer).toMatch(/机器人、人工智能、新型储能、新型碳材料、生物制造/);

@@ -31,8 +31,10 @@ export const CONTINUATION = /^(其中|占|较|比|同比|均|分别|并|且|实�
 /** The word a definition question asks about: the one right before "是什么意思", "指什么", "what does … mean". */
 function definitionFocus(matchText: string): string | undefined {
   // Quotes are dropped on both sides ("“一高三新”产业"), and a possessive ends the phrase ("园区的X" asks about X).
-  const m = /((?:(?!的)[\p{Script=Han}a-z0-9+]){1,12})(?:是什么意思|什么意思|是什么|指的是什么|指什么|是指什么|的意思|的含义|的定义)/u.exec(matchText.replace(/[“”"『』「」]/g, ''));
-  return m?.[1];
+  // "那个“46X”生态体系具体指什么": a pointing word before the phrase and an adverb after it are not part of it.
+  const text = matchText.replace(/[“”"『』「」]/g, '').replace(/(?:具体|到底|究竟)(?=是什么|什么意思|指|的意思)/g, '');
+  const m = /((?:(?!的)[\p{Script=Han}a-z0-9+]){1,12})(?:是什么意思|什么意思|是什么|指的是什么|指什么|是指什么|的意思|的含义|的定义)/u.exec(text);
+  return m?.[1]?.split(/那个|这个|所谓/).at(-1) || undefined;
 }
 
 const MULTI_PART = /分别|各是|各为|各自|(?:多少|几).*(?:多少|几)|和|与|及|、|\band\b/;
@@ -44,7 +46,7 @@ export function asksSeveral(normalizedQuestion: string): boolean {
 export const WHEN_QUESTION = /什么时候|啥时候|多会儿|何时|哪一?年|几时|\b(?:when|by when|what year|which year)\b/;
 export const TIME_EXPRESSION = /(?:19|20)\d\d年|年底|年末|年内|上半年|下半年|\d{1,2}月|十四五|十五五|今年|明年|近期|期间/;
 
-const ENUMERATION = /、.+、|（[^）]*、[^）]*）|：.+、/;
+const ENUMERATION = /、.+、|（[^）]*、[^）]*）|：.+、|(?:包括|包含|分别是|分别为)[^，。；]*、/;
 
 /**
  * "放大A作用,发挥B作用,巩固C作用,三大集群力争…": a last clause counting the sentence's other clauses ("三大", "3个")
@@ -190,10 +192,17 @@ function sentenceRuns(sentences: Span[], text: string, n: number): Span[] {
   return out;
 }
 
-/** An in-line heading: a short sentence that states a subject and gives no figure. */
+/**
+ * An in-line heading: a short sentence that states a subject and gives no figure. One that goes on from the sentence
+ * before ("太湖湾休闲度假城。包括雪堰镇、…") has no subject of its own: the heading before it is still its subject.
+ */
 function isLeadSentence(text: string): boolean {
-  return hanCount(text) <= 24 && extractFigures(text).length === 0 && !AWARD.test(text);
+  const t = text.trim();
+  return hanCount(t) <= 24 && extractFigures(t).length === 0 && !AWARD.test(t) && !CONTINUATION.test(t) && !SUBJECTLESS.test(t);
 }
+
+/** A sentence naming the parts of the subject before it. */
+const SUBJECTLESS = /^(?:包括|包含|涵盖|即)/;
 
 /** A sentence reporting an award or a ranking ("太湖湾音乐节入选…十佳案例") is a fact of its own, not the subject of the next. */
 const AWARD = /入选|获评|获批|成为|位列/;
@@ -232,6 +241,8 @@ interface Layout {
   sentences: Span[];
   /** The normalised in-line heading in force at an offset ('' before the first). */
   leadBefore: (at: number) => string;
+  /** "西太湖生态科学城。包括…": the in-line heading right before a sentence that goes on from it, the sentence's subject. */
+  subjectOf: (sentence: Span) => Span | undefined;
 }
 
 const layouts = new WeakMap<ScoredChunk['chunk'], Layout>();
@@ -243,8 +254,13 @@ function layoutOf(hit: ScoredChunk): Layout {
     const sentences = hit.chunk.metadata.kind === 'paragraph' ? splitSentences(text) : [{ start: 0, end: text.length, text }];
     // A short sentence without figures ("城市面貌焕新升级。", "依托绿色低碳产业，打造绿色低碳服务集聚区。") is an
     // in-line heading: the subject of the sentences after it, like the section headings.
-    const leads = sentences.filter((x) => isLeadSentence(x.text)).map((l) => ({ start: l.start, norm: normalizeForMatch(l.text) }));
-    layout = { sentences, leadBefore: (at) => leads.findLast((l) => l.start <= at)?.norm ?? '' };
+    const leadSpans = sentences.filter((x) => isLeadSentence(x.text));
+    const leads = leadSpans.map((l) => ({ start: l.start, norm: normalizeForMatch(l.text) }));
+    layout = {
+      sentences,
+      leadBefore: (at) => leads.findLast((l) => l.start <= at)?.norm ?? '',
+      subjectOf: (sentence) => (SUBJECTLESS.test(sentence.text.trim()) ? leadSpans.find((l) => text.slice(l.end, sentence.start).trim() === '') : undefined),
+    };
     layouts.set(hit.chunk, layout);
   }
   return layout;
@@ -311,10 +327,15 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
     const rowUnit = hit.chunk.metadata.indicator?.unit;
     const sectionNorm = normalizeForMatch(headingText(hit.chunk));
     const passageNorm = normalizeForMatch(text);
-    const { sentences, leadBefore } = layoutOf(hit);
+    const { sentences, leadBefore, subjectOf } = layoutOf(hit);
     // The parts of a multi-part question may stand in neighbouring sentences ("…3万亩；…2万亩；猪肉自给率30%").
     const runs = multiPart && kind === 'paragraph' && analysis.intent === 'figure' ? [...sentenceRuns(sentences, text, 2), ...sentenceRuns(sentences, text, 3)] : [];
-    for (const sentence of [...sentences, ...runs]) {
+    // A sentence without a subject is read, and quoted, with the heading it goes on from.
+    const withSubjects = sentences.map((own) => {
+      const subject = subjectOf(own);
+      return subject ? { start: subject.start, end: own.end, text: text.slice(subject.start, own.end) } : own;
+    });
+    for (const sentence of [...withSubjects, ...runs]) {
       const sentenceNorm = normalizeForMatch(sentence.text);
       const headingNorm = `${sectionNorm} ${leadBefore(sentence.start)}`;
       const groups =

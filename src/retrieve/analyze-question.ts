@@ -28,6 +28,8 @@ export interface QuestionAnalysis {
    * "滆湖呢？") or named only where the asker describes themselves ("我是做外贸的，…"). They count half.
    */
   contextTerms: string[];
+  /** The kind of item a list question asks for ("包括哪些板块"): the items themselves rarely repeat it. They count half. */
+  itemKinds: string[];
   /** Synonyms of the content terms, matched at a lower weight. */
   expansions: string[];
   frame: QueryFrame;
@@ -195,7 +197,7 @@ function spelledOut(question: string): string {
 
 /** How much a content term counts: context terms (carried over, or from a self-description) count half. */
 export function termFactor(analysis: QuestionAnalysis, term: string): number {
-  return analysis.contextTerms.includes(term) ? 0.5 : 1;
+  return analysis.contextTerms.includes(term) || analysis.itemKinds.includes(term) ? 0.5 : 1;
 }
 
 /** "其中第二个", "the second one": an item of the list the assistant just gave. */
@@ -301,8 +303,15 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
   let contentTerms = contentTermsOf(matchText);
   let followUp = false;
   let contextTerms = selfDescriptionTerms(story, script, contentTerms);
+  let itemKinds: string[] = [];
   // English questions state their intent in English words, which matchText (Chinese terms) no longer has.
   let intent = intentOf(script === 'en' ? `${normalized} ${matchText}` : matchText);
+
+  // "包括哪些板块", "有哪几家企业": the kind of item asked for, which the items themselves rarely repeat.
+  if (intent === 'list') {
+    const kinds = contentTerms.filter((t) => new RegExp(`(?:哪些|哪几[个家项类种所条座大]?|哪[一二三四五六七八九十两]+[个家项类种所条座大])${t}`).test(matchText));
+    if (kinds.length > 0 && contentTerms.some((t) => !kinds.includes(t) && !contextTerms.includes(t))) itemKinds = kinds;
+  }
 
   // Whether the figures cover the zone: the zone is the topic, and a note ("注：…包含常州经开区") the answer.
   if (asksZoneScope(`${normalized} ${matchText}`)) {
@@ -354,5 +363,5 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
 
   const expansions = synonymsIn(contentTerms.join(' ')).filter((s) => !contentTerms.includes(s));
   const asked = story.asking.join('，');
-  return { question, normalized, script, matchText, contentTerms, contextTerms, expansions, frame, intent, followUp, asked, base: askedBase(script === 'en' ? matchText : normalized) };
+  return { question, normalized, script, matchText, contentTerms, contextTerms, itemKinds, expansions, frame, intent, followUp, asked, base: askedBase(script === 'en' ? matchText : normalized) };
 }
