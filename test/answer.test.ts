@@ -262,6 +262,11 @@ describe('follow-up questions', () => {
 });
 
 describe('traditional Chinese and English questions', () => {
+  it('gives the national "little giant" count for English that grades and describes them ("national-level specialised and innovative")', async () => {
+    const r = await ask("How many national-level specialised and innovative 'little giant' companies were added in 2025?");
+    expect(r.figures.map((f) => f.value)).toEqual(['39家']);
+  });
+
   it('answers traditional questions in traditional characters', async () => {
     const r = await ask('武進區今年的地區生產總值增長目標是多少？');
     expect(r.found).toBe(true);

@@ -120,6 +120,11 @@ describe('question analysis', () => {
     expect(analyzeQuestion('政府工作报告里的低保标准').frame.docIds).toEqual(['work-report-2026']);
   });
 
+  it('reads "平均每个村" and "每个人平均" as the documents write them, 村均 and 人均', () => {
+    expect(analyzeQuestion('到2030年平均每个村的集体经营性收入要多少').contentTerms).toEqual(expect.arrayContaining(['村均', '集体经营性收入']));
+    expect(analyzeQuestion('十四五期间每个人平均的GDP是多少').contentTerms).toContain('人均');
+  });
+
   it('keeps topic words and drops frame and question words', () => {
     const a = analyzeQuestion('2025年武进区一般公共预算收入是多少？');
     expect(a.contentTerms).toEqual(['一般公共预算收入']);

@@ -130,7 +130,8 @@ export function countedNoun(question: string): string | undefined {
     // The term must name the head: "ai innovation entities" knows only "ai", which is not what is counted.
     const headless = chineseTermsFor(words.slice(i, -1).join(' '));
     // "How many companies were recognised as 'little giant' firms": companies is how English counts 家, not a thing to find in the label.
-    return headless.includes(terms[0]!) || GENERIC_ENGLISH_COUNTED.has(terms[0]!) ? undefined : terms[0];
+    // A grade ("national-level …") describes what follows it, which the phrase read here no longer holds.
+    return headless.includes(terms[0]!) || GENERIC_ENGLISH_COUNTED.has(terms[0]!) || ATTRIBUTIVE.test(terms[0]!) ? undefined : terms[0];
   }
   return undefined;
 }

@@ -143,8 +143,14 @@ function contentTermsOf(matchText: string): string[] {
 /** How a question about what figures cover is put ("统计口径", "算进去"): the notes that answer it say "包含" or "不含". */
 const SCOPE_WORDS = /^(?:统计|口径|统计口径|数据|数字|包括|包含|算进去|算进|计入|算|范围|统计范围)$/;
 
-/** Spoken forms of question words: "啥叫X" is "什么叫X", "咋办" is "怎么办". */
-const SPOKEN = [[/啥/g, '什么'], [/咋/g, '怎么'], [/多会儿|啥时候/g, '什么时候']] as const;
+/** Spoken forms of question words ("啥叫X" is "什么叫X", "咋办" is "怎么办") and of the documents' contractions. */
+const SPOKEN = [
+  [/啥/g, '什么'],
+  [/咋/g, '怎么'],
+  [/多会儿|啥时候/g, '什么时候'],
+  // "平均每个村" is the documents' "村均", "每个人平均" their "人均".
+  [/平均每一?个?([村人])|每一?个?([村人])平均/g, '$1$2均'],
+] as const;
 
 /** The report's title names its year ("the 2026 work report"); the year asked is another matter. */
 const REPORT_TITLE_YEAR = /\b(?:19|20)\d\d (?:district )?(?:government )?work report\b/g;
