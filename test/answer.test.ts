@@ -163,6 +163,11 @@ describe('picking the clause that answers', () => {
     expect(r.answer).toContain('太湖湾休闲度假城。包括雪堰镇、太湖湾旅游度假区');
   });
 
+  it('reads a quoted name holding regex characters as plain text in a list question ("哪些“(新兴+”产业")', async () => {
+    const r = await ask('武进有哪些“(新兴+”产业？');
+    expect(r.found).toBe(false);
+  });
+
   it('answers list questions with the enumeration', async () => {
     const r = await ask('五个战略性新兴产业是哪些');
     expect(r.answer).toMatch(/机器人、人工智能、新型储能、新型碳材料、生物制造/);
