@@ -11,7 +11,7 @@ import { synonymsIn } from '../text/synonyms.js';
 import { composeFound, composeNotFound, type Statement } from './compose.js';
 import { COVERED_YEARS, placeMissing, refuseBeforeRetrieval, uncoveredYear, type RefusalReason } from './out-of-scope.js';
 import { amountOf, extractFigures, numbersIn } from './figures.js';
-import { askedMeasures, asksRank, statesRank, countedNoun, countsNoun, figureMeasure, fitsAny, withRowUnit } from './measure-fit.js';
+import { askedMeasures, asksRank, statesRank, countedNoun, countsNoun, figureMeasure, fitsAny, withRowUnit, type AskedMeasure } from './measure-fit.js';
 import { alignRespectively, type RespectivePair } from './respectively.js';
 import { asksSeveral, CONTINUATION, selectPassages, TIME_EXPRESSION, WHEN_QUESTION, type Selection } from './select-passage.js';
 import { trimPunctuation } from './split-clauses.js';
@@ -188,10 +188,9 @@ function changeForLevel(sel: Selection, analysis: QuestionAnalysis, stats: TermS
  * Whether the selection's figures are the kind of quantity the question asks for ('quantity-kind' when not:
  * another unit, or a change for a level), and of the thing it counts ('counted-thing' when not).
  */
-function measureMismatch(sel: Selection, analysis: QuestionAnalysis, ctx: AnswerContext): DeclineCheck | undefined {
+function measureMismatch(sel: Selection, analysis: QuestionAnalysis, measures: AskedMeasure[], ctx: AnswerContext): DeclineCheck | undefined {
   const question = analysis.normalized;
   if (changeForLevel(sel, analysis, ctx.stats)) return 'quantity-kind';
-  const measures = askedMeasures(question);
   if (measures.length === 0 || sel.figures.length === 0) return undefined;
   const values = relevantFigures(sel, analysis, ctx.stats);
   const unit = sel.hit.chunk.metadata.indicator?.unit;
@@ -463,7 +462,6 @@ function numbersKey(values: string[]): string {
   return values.map((v) => numbersIn(v).join(',')).sort().join('|');
 }
 
-/** Numbers and qualifiers, without units and notes: "11以上（累计）" and "11万人以上" state the same figure. */
 /** Whether figures write the same figures as others with more of them said ("突破43万人" beside "突破43万"). */
 function writtenMoreFully(figures: string[], others: string[]): boolean {
   const fa = [...figures].sort();
@@ -471,6 +469,7 @@ function writtenMoreFully(figures: string[], others: string[]): boolean {
   return fa.length === fb.length && fa.some((v, i) => v !== fb[i]) && fa.every((v, i) => v.startsWith(fb[i]!));
 }
 
+/** Numbers and qualifiers, without units and notes: "11以上（累计）" and "11万人以上" state the same figure. */
 function figureKey(values: string[]): string {
   return values.map((v) => `${numbersIn(v).join(',')}${(v.match(/超过|超|近|约|突破|逾|不少于|不低于|以上|以下|以内|左右/g) ?? []).join('')}`).sort().join('|');
 }
@@ -545,7 +544,8 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   // …nor does a figure whose own words name nothing asked ("多少所大学" → "医疗中心7个" in a sentence that mentions a 大学).
   // A place in a ranking ("第三") answers "排名多少", though it is no figure.
   // ("What is the minimum wage" asks an amount of money just as "多少" does.)
-  const asksAmount = COUNT_QUESTION.test(analysis.normalized) || askedMeasures(analysis.normalized).length > 0;
+  const measures = askedMeasures(analysis.normalized);
+  const asksAmount = COUNT_QUESTION.test(analysis.normalized) || measures.length > 0;
   if (asksAmount && !rankStated) {
     if (best.figures.length === 0) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'no-figure'), hits };
     // (Not for English questions: their terms are glossary translations, which a label may word differently.)
@@ -559,7 +559,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
 
   // The kind of quantity asked must be the kind given: "多少亿元" is not answered by a growth rate, nor
   // "多少所小学" by a count of something whose name merely contains 小学.
-  const mismatch = measureMismatch(best, analysis, ctx);
+  const mismatch = measureMismatch(best, analysis, measures, ctx);
   if (mismatch) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, mismatch), hits };
   if (unsaidMeasure(best, analysis, ctx.stats) || unsaidQualifier(best, analysis, ctx) || (rankAsked && !rankStated) || onlyRestatesCount(best, analysis)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
   // A place the documents name elsewhere ("上海") must be what the answering passage speaks of.

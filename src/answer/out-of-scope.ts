@@ -2,6 +2,7 @@ import type { QuestionAnalysis } from '../retrieve/analyze-question.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { countriesNamedIn } from '../text/countries.js';
 import { chineseTermsFor, wordsOutsideGlossary } from '../text/english-glossary.js';
+import { boundedMemo } from '../text/bounded-memo.js';
 import { tagWords } from '../text/tokenize.js';
 
 export type RefusalReason = 'instruction' | 'chitchat' | 'service' | 'opinion' | 'other-year' | 'other-place' | 'not-in-documents';
@@ -76,16 +77,17 @@ export interface ScopeCheck {
   detail?: string;
 }
 
-let corpusWords: { text: string; words: Set<string> } | undefined;
+/** The corpus's words (one corpus per engine: a cache of one). */
+const corpusWords = boundedMemo((corpusText) => new Set(tagWords(corpusText).map((t) => t.word)), 1);
 
 /**
  * Whether the documents name a place: as one of their words, or its name without the unit ("湖塘" of "湖塘镇").
  * A plain substring test is not enough: "新北区" stands inside "高新北区".
  */
 function namedInCorpus(place: string, corpusText: string): boolean {
-  if (corpusWords?.text !== corpusText) corpusWords = { text: corpusText, words: new Set(tagWords(corpusText).map((t) => t.word)) };
+  const words = corpusWords(corpusText);
   const name = place.replace(/(省|市|县|区|镇|乡|街道)$/, '');
-  return corpusWords.words.has(place) || (name.length >= 2 && corpusWords.words.has(name));
+  return words.has(place) || (name.length >= 2 && words.has(name));
 }
 
 /** Refusals decided from the question alone (before looking at passages). */
@@ -131,16 +133,11 @@ export function placeMissing(analysis: QuestionAnalysis, passageText: string, co
   return townsListedIn(corpusText).find((town) => words.includes(town) && !said(town));
 }
 
-let townList: { text: string; towns: string[] } | undefined;
-
 /** The towns and subdistricts the documents list by name ("湖塘镇、牛塘镇、…"), without the unit. */
-function townsListedIn(corpusText: string): string[] {
-  if (townList?.text !== corpusText) {
-    const names = [...corpusText.matchAll(/(?<=[、，,：:；;（(])([\p{Script=Han}]{2,3})(?:镇|街道)(?=[、，,；;）)。])/gu)].map((m) => m[1]!);
-    townList = { text: corpusText, towns: [...new Set(names)] };
-  }
-  return townList.towns;
-}
+const townsListedIn = boundedMemo(
+  (corpusText) => [...new Set([...corpusText.matchAll(/(?<=[、，,：:；;（(])([\p{Script=Han}]{2,3})(?:镇|街道)(?=[、，,；;）)。])/gu)].map((m) => m[1]!))],
+  1,
+);
 
 const RARE_MENTIONS = 5;
 

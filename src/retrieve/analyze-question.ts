@@ -81,6 +81,16 @@ function intentOf(matchText: string): Intent {
 /** The words that ask which items ("哪些", "哪几家", "哪三个"); the word after them is the kind of item. */
 const KIND_ASKED = /哪些|哪几[个家项类种所条座大]?|哪[一二三四五六七八九十两]+[个家项类种所条座大]/g;
 
+/**
+ * "包括哪些板块", "有哪几家企业": the kind of item a list question asks for, which the items themselves rarely repeat;
+ * none when nothing else names the topic. (Plain string tests: a term is user text, which may hold "(" or "+".)
+ */
+function itemKindsOf(matchText: string, contentTerms: string[], contextTerms: string[]): string[] {
+  const asked = [...matchText.matchAll(KIND_ASKED)].map((m) => matchText.slice(m.index + m[0].length));
+  const kinds = contentTerms.filter((t) => asked.some((rest) => rest.startsWith(t)));
+  return kinds.length > 0 && contentTerms.some((t) => !kinds.includes(t) && !contextTerms.includes(t)) ? kinds : [];
+}
+
 /** Questions that only change the frame or point back ("那…呢", "它的…", "这个指标…", "what about …"). */
 const ELLIPTIC = /^(那|那么|那在|还有|而|再问|同样|它|其|具体|分别)|呢[?？。]?$|这个|这项|这一|这些|上述|(?<!应)该项?|为此|它们|^(what about|and |how about|and what about|same for)|\b(it|its|they|their)\b|\b(this|that) (figure|indicator|target|one|number|project|industry)\b/;
 
@@ -312,17 +322,10 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
   let contentTerms = contentTermsOf(matchText);
   let followUp = false;
   let contextTerms = selfDescriptionTerms(story, script, contentTerms);
-  let itemKinds: string[] = [];
   // English questions state their intent in English words, which matchText (Chinese terms) no longer has.
   let intent = intentOf(script === 'en' ? `${normalized} ${matchText}` : matchText);
 
-  // "包括哪些板块", "有哪几家企业": the kind of item asked for, which the items themselves rarely repeat.
-  if (intent === 'list') {
-    // (Plain string tests: a term is user text, which may hold "(" or "+".)
-    const asked = [...matchText.matchAll(KIND_ASKED)].map((m) => matchText.slice(m.index + m[0].length));
-    const kinds = contentTerms.filter((t) => asked.some((rest) => rest.startsWith(t)));
-    if (kinds.length > 0 && contentTerms.some((t) => !kinds.includes(t) && !contextTerms.includes(t))) itemKinds = kinds;
-  }
+  const itemKinds = intent === 'list' ? itemKindsOf(matchText, contentTerms, contextTerms) : [];
 
   // Whether the figures cover the zone: the zone is the topic, and a note ("注：…包含常州经开区") the answer.
   if (asksZoneScope(`${normalized} ${matchText}`)) {
