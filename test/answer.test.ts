@@ -667,4 +667,23 @@ describe('questions the documents do not answer', () => {
   it('reads a clause of everyday habit ("经常去菜场买菜") as the asker\'s story', async () => {
     await expectAnswer('经常去菜场买菜，家门口的菜价关心得很，十五五期间常年性蔬菜基地要稳保多少亩？', '3万亩');
   });
+
+  it('reads "是个什么…" as asking what a thing is, and "读书的位子" as the documents\' 学位', async () => {
+    const r = await ask('“爱心榕”是个什么行动？');
+    expect(r.found).toBe(true);
+    expect(r.citations[0]!.section).toContain('名词解释');
+    await expectAnswer('十四五期间，武进读书的位子增加了多少？', '超6万个');
+  });
+
+  it('reads "“十五五”这五年" as the named period, not as the past five years', async () => {
+    const r = await askAfter('“十四五”期间城镇新增就业多少人？', '16.5万人。', '那“十五五”这五年打算新增多少？');
+    expect(r.answer).toContain('11万人以上');
+    expect(r.answer).not.toContain('16.5万人');
+  });
+
+  it('declines an English question about something the documents never report, though they report its whole', async () => {
+    await expectDeclined('In 2025, how much tax revenue did Wujin collect out of its general public budget revenue?', 'asked-measure');
+    // Not the plan's hydrogen industries: refuelling stations are a thing of their own.
+    expect((await ask('How many hydrogen refuelling stations is Wujin planning to build by 2030?')).found).toBe(false);
+  });
 });

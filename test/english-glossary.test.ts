@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/ingest/load-corpus.js';
-import { chineseTermsFor, ENGLISH_GLOSSARY } from '../src/text/english-glossary.js';
+import { chineseTermsFor, ENGLISH_GLOSSARY, ENGLISH_UNREPORTED } from '../src/text/english-glossary.js';
 
 const nfkc = (s: string) => s.normalize('NFKC');
 
@@ -14,6 +14,10 @@ describe('English glossary', () => {
   it('maps only to wording the documents use', () => {
     const missing = Object.entries(ENGLISH_GLOSSARY).filter(([, zh]) => !corpus.includes(nfkc(zh)));
     expect(missing).toEqual([]);
+  });
+
+  it('names as unreported only things the documents never write', () => {
+    expect(Object.values(ENGLISH_UNREPORTED).filter((zh) => corpus.includes(nfkc(zh)))).toEqual([]);
   });
 
   it('has keys a lower-cased question can match', () => {

@@ -5,6 +5,7 @@ import type { Retriever, ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
 import { boundedMemo } from '../text/bounded-memo.js';
 import { baseFit } from '../retrieve/comparison-base.js';
+import { UNREPORTED_TERMS } from '../text/english-glossary.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { simplifiedToTraditional } from '../text/script.js';
 import { synonymsIn } from '../text/synonyms.js';
@@ -251,6 +252,11 @@ function unsaidMeasure(sel: Selection, analysis: QuestionAnalysis, stats: TermSt
       // A compound the documents never write is said by its head ("贸易总额" by "进出口总额").
       !sentence.includes(stats.knownParts(t).at(-1) ?? t),
   );
+}
+
+/** An English question naming a thing the documents never report ("tax revenue" beside the budget revenue they give). */
+function unreportedEnglishTerm(analysis: QuestionAnalysis): string | undefined {
+  return analysis.script === 'en' ? analysis.contentTerms.find((t) => UNREPORTED_TERMS.has(t) && !analysis.contextTerms.includes(t)) : undefined;
 }
 
 const MEASURE_HEAD = /(?:收入|标准|率|总额|总值|产值|面积|人数|人口|价格|工资|补贴)$/;
@@ -561,7 +567,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   // "多少所小学" by a count of something whose name merely contains 小学.
   const mismatch = measureMismatch(best, analysis, measures, ctx);
   if (mismatch) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, mismatch), hits };
-  if (unsaidMeasure(best, analysis, ctx.stats) || unsaidQualifier(best, analysis, ctx) || (rankAsked && !rankStated) || onlyRestatesCount(best, analysis)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
+  if (unsaidMeasure(best, analysis, ctx.stats) || unsaidQualifier(best, analysis, ctx) || unreportedEnglishTerm(analysis) || (rankAsked && !rankStated) || onlyRestatesCount(best, analysis)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
   // A place the documents name elsewhere ("上海") must be what the answering passage speaks of.
   const missingPlace = placeMissing(analysis, normalizeForMatch(`${headingText(best.hit.chunk)} ${best.hit.chunk.pageContent}`), ctx.corpusText);
   if (missingPlace) return { result: notFound('other-place', analysis, related, ctx, mode, started, 'other-place'), hits };

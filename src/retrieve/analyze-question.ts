@@ -63,7 +63,7 @@ const FRAME_WORDS = new Set([
 ]);
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how (?:many|much|big|large|high|fast|far|long)|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?)\b/;
-const DEFINITION_INTENT = /是什么|什么是|什么叫|(?:是)?(?:做|干)什么的|指什么|是指|指的是|具体指|含义|意思|定义|何谓|包含什么内容|有什么内容|\b(?:what is|what are|what does|means?|meaning|define|definition)\b/;
+const DEFINITION_INTENT = /是什么|是(?:个|一个|一种|一项|一类)什么|什么是|什么叫|(?:是)?(?:做|干)什么的|指什么|是指|指的是|具体指|含义|意思|定义|何谓|包含什么内容|有什么内容|\b(?:what is|what are|what does|means?|meaning|define|definition)\b/;
 const LIST_INTENT = /哪些|还有(?:哪个|什么|别的)|哪几|哪(?!一?年)[一二三四五六七八九十两“"]|是哪|包括|包含|有什么|分别是|\b(?:which|list|name the|what are the)\b/;
 
 /** Questions about ways and reasons want sentences; everything else names a measure and wants its figure. */
@@ -104,7 +104,7 @@ const NEW_TOPIC = /^(另外|此外|还有(?:一)?个问题|再问(?:一)?个问�
 const MEASURE_WORDS = new Set(['实际', '增长', '增加', '减少', '提高', '提升', '增速', '增幅', '下降', '新增', '每年', '年均', '平均', '比例', '比重', '占比', '数量', '总数', '总量', '规模', '目标值', '投入', '金额', '人均', '同比']);
 
 /** Period names are frame, not topic; removed before segmenting so their fragments ("十四", "四五") do not become topic words. */
-const FRAME_PHRASES = /十三五|十四五|十五五|(?:19|20)\d\d年?|去年|今年|明年|前年|后年|未来五年|过去五年|五年来/g;
+const FRAME_PHRASES = /十三五|十四五|十五五|(?:19|20)\d\d年?|去年|今年|明年|前年|后年|未来五年|过去五年|五年来|(?:这|近)[五几]年/g;
 
 /**
  * Everyday ways of asking that name no topic: pronouns for the district ("咱们区"), adverbs of amount or

@@ -1040,7 +1040,6 @@ const HAND_GLOSSARY: Readonly<Record<string, string>> = {
   urbanisation: '城镇化',
   'general public budget': '一般公共预算',
   'government revenue': '一般公共预算收入',
-  'tax revenue': '一般公共预算收入',
   budget: '预算',
   expenditure: '支出',
   spending: '支出',
@@ -1973,6 +1972,20 @@ const HAND_GLOSSARY: Readonly<Record<string, string>> = {
  */
 export const ENGLISH_GLOSSARY: Readonly<Record<string, string>> = { ...EVERYDAY_WORDS, ...CORPUS_TERMS_A, ...CORPUS_TERMS_B, ...HAND_GLOSSARY };
 
+/**
+ * Things asked about in English that the documents never report, in Chinese. Read like glossary phrases, so that
+ * "tax revenue" is not taken for the budget revenue it is part of, nor "hydrogen refuelling stations" for the
+ * hydrogen industry; a question naming one is declined.
+ */
+export const ENGLISH_UNREPORTED: Readonly<Record<string, string>> = {
+  'tax revenue': '税收收入',
+  'hydrogen refueling station': '加氢站',
+  'hydrogen refuelling station': '加氢站',
+  'hydrogen station': '加氢站',
+  'unemployment rate': '失业率',
+};
+export const UNREPORTED_TERMS: ReadonlySet<string> = new Set(Object.values(ENGLISH_UNREPORTED));
+
 /** A word without its plural ending, so "inspections" finds "inspection" and "cities" finds "city". */
 function singular(word: string): string {
   if (word.length <= 3 || /(?:ss|us|is)$/.test(word)) return word;
@@ -1997,7 +2010,7 @@ function wordForm(text: string): string {
 
 /** Glossary phrases by their word form, longest first; on a shared form the later (hand-written) entry wins. */
 const byForm = new Map<string, string>();
-for (const [phrase, term] of Object.entries(ENGLISH_GLOSSARY)) byForm.set(wordForm(phrase), term);
+for (const [phrase, term] of Object.entries({ ...ENGLISH_GLOSSARY, ...ENGLISH_UNREPORTED })) byForm.set(wordForm(phrase), term);
 const forms = [...byForm.keys()].sort((a, b) => b.length - a.length);
 
 /** The glossary phrases a lower-cased question holds, longest first, and its words left over. */

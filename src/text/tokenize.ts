@@ -1,5 +1,5 @@
 import { createSegmenter } from '#segmenter';
-import { ENGLISH_GLOSSARY } from './english-glossary.js';
+import { ENGLISH_GLOSSARY, ENGLISH_UNREPORTED } from './english-glossary.js';
 import { normalizeForMatch } from './normalize.js';
 import type { Segmenter } from './segmenter.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
@@ -19,7 +19,7 @@ const DOMAIN_WORDS = [
 
 /** Words added to jieba's dictionary. Synonyms and glossary terms are words too: "高企" must reach the synonym table whole, not as 高 + 企. */
 export function extraWords(): string[] {
-  const words = new Set([...DOMAIN_WORDS, ...SYNONYM_GROUPS.flat(), ...Object.values(ENGLISH_GLOSSARY)]);
+  const words = new Set([...DOMAIN_WORDS, ...SYNONYM_GROUPS.flat(), ...Object.values(ENGLISH_GLOSSARY), ...Object.values(ENGLISH_UNREPORTED)]);
   return [...words].filter((w) => /^[\p{Script=Han}]{2,}$/u.test(w));
 }
 
