@@ -686,4 +686,11 @@ describe('questions the documents do not answer', () => {
     // Not the plan's hydrogen industries: refuelling stations are a thing of their own.
     expect((await ask('How many hydrogen refuelling stations is Wujin planning to build by 2030?')).found).toBe(false);
   });
+
+  it('does not answer a whole population with the figure for one age group of it', async () => {
+    await expectDeclined('武进的户籍人口是多少？', 'asked-measure');
+    expect((await ask('How large is the hukou population of Wujin?')).found).toBe(false);
+    // A group named in words is asked, and answered.
+    await expectAnswer('十四五期间劳动年龄户籍人口年均减少多少？', '4000人');
+  });
 });

@@ -259,6 +259,27 @@ function unreportedEnglishTerm(analysis: QuestionAnalysis): string | undefined {
   return analysis.script === 'en' ? analysis.contentTerms.find((t) => UNREPORTED_TERMS.has(t) && !analysis.contextTerms.includes(t)) : undefined;
 }
 
+/** An age group written right before a word ("18-59岁户籍人口", "60岁及以上户籍人口"). */
+const AGE_GROUP_BEFORE = /\d+(?:[-—~至到]\d+)?岁(?:及以上|以上|及以下|以下)?$/;
+
+/**
+ * A population figure for an age group the question does not name ("户籍人口有多少" → "18-59岁户籍人口年均减少4000人"):
+ * the documents give it for part of the population asked, not for the whole.
+ */
+function narrowerAgeGroup(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): string | undefined {
+  if (/岁/.test(analysis.matchText) || /\b(?:aged?|years? old)\b/.test(analysis.normalized)) return undefined;
+  const sentence = normalizeForMatch(sel.sentence.text);
+  const own = analysis.contentTerms.filter((t) => !analysis.contextTerms.includes(t));
+  // A word of the question the sentence does not say may name the group in words ("劳动年龄的户籍人口").
+  if (own.some((t) => !stats.saidIn(t, sentence))) return undefined;
+  // (Only a population: "婴幼儿", "儿童" after an age name the group themselves.)
+  return own.find((t) => {
+    if (!t.endsWith('人口')) return false;
+    const at = sentence.indexOf(t);
+    return at > 0 && AGE_GROUP_BEFORE.test(sentence.slice(0, at)) && !sentence.slice(at + t.length).includes(t);
+  });
+}
+
 const MEASURE_HEAD = /(?:收入|标准|率|总额|总值|产值|面积|人数|人口|价格|工资|补贴)$/;
 
 /**
@@ -567,7 +588,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   // "多少所小学" by a count of something whose name merely contains 小学.
   const mismatch = measureMismatch(best, analysis, measures, ctx);
   if (mismatch) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, mismatch), hits };
-  if (unsaidMeasure(best, analysis, ctx.stats) || unsaidQualifier(best, analysis, ctx) || unreportedEnglishTerm(analysis) || (rankAsked && !rankStated) || onlyRestatesCount(best, analysis)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
+  if (unsaidMeasure(best, analysis, ctx.stats) || unsaidQualifier(best, analysis, ctx) || unreportedEnglishTerm(analysis) || narrowerAgeGroup(best, analysis, ctx.stats) || (rankAsked && !rankStated) || onlyRestatesCount(best, analysis)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
   // A place the documents name elsewhere ("上海") must be what the answering passage speaks of.
   const missingPlace = placeMissing(analysis, normalizeForMatch(`${headingText(best.hit.chunk)} ${best.hit.chunk.pageContent}`), ctx.corpusText);
   if (missingPlace) return { result: notFound('other-place', analysis, related, ctx, mode, started, 'other-place'), hits };
