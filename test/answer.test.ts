@@ -693,4 +693,16 @@ describe('questions the documents do not answer', () => {
     // A group named in words is asked, and answered.
     await expectAnswer('十四五期间劳动年龄户籍人口年均减少多少？', '4000人');
   });
+
+  it('reads where the asker works or runs a shop ("在牛塘开了个小饭店") as their story, not as the place asked', async () => {
+    await expectAnswer('在牛塘开了个小饭店，今年全区社会消费品零售总额预计增长多少？', '3%左右');
+    await expectAnswer('在武高新上班，准备在这里成家，2030年常住人口规模规划到多少？', '138万人左右');
+  });
+
+  it('answers whether a target is yearly or for five years with the table row that says 累计', async () => {
+    await expectAnswer('“十五五”城镇新增就业这个指标，是一年的数还是五年加在一起的？', '累计');
+    await expectAnswer("Is Wujin's 15th Five-Year Plan target for new urban jobs a yearly figure or cumulative?", '累计');
+    // Stating 累计 is no such question: the sentence answers it.
+    expect((await askAfter('“十四五”期间城镇新增就业多少人？', '16.5万人。', '那十五五期间累计新增就业要达到多少？')).citations[0]!.section).not.toContain('附件');
+  });
 });

@@ -464,12 +464,20 @@ function otherPeriod(best: Selection, ranked: Selection[], analysis: QuestionAna
   );
 }
 
+/** Whether a figure is yearly or for the whole period is asked ("是每年还是累计", "cumulative or per year"). */
+const PER_PERIOD = '(?:每年|一年|年均|累计|五年|加起来|加在一起)';
+const PER_PERIOD_EN = '\\b(?:yearly|annual|per year|a year|each year|cumulative|in total|over five years)\\b';
+const PER_PERIOD_ASKED = new RegExp(`${PER_PERIOD}[^？?，,]{0,8}还是|还是[^？?，,]{0,8}${PER_PERIOD}|${PER_PERIOD_EN}[^?]{0,30}\\bor\\b|\\bor\\b[^?]{0,30}${PER_PERIOD_EN}`);
+const PER_PERIOD_NOTE = /累计|年均/;
+
 /**
  * The indicator table gives bare cells ("一般公共预算收入（亿元）：2030年目标 218"); when the text states the same
  * figure ("一般公共预算收入达218亿元"), the sentence is the better answer, unless the table itself was asked about.
  */
 function proseForTableRow(best: Selection, ranked: Selection[], analysis: QuestionAnalysis, stats: TermStats): Selection {
   if (best.hit.chunk.metadata.kind !== 'indicator' || /指标/.test(analysis.normalized)) return best;
+  // "是每年还是五年累计？": the row's note (累计, 年均) says what is asked, which the sentence may leave unsaid.
+  if (PER_PERIOD_NOTE.test(best.sentence.text) && PER_PERIOD_ASKED.test(analysis.normalized)) return best;
   const row = relevantFigures(best, analysis, stats);
   // The same figure is strong evidence that a sentence of the table's own document states the same indicator:
   // less coverage will do.
@@ -562,7 +570,10 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   const rankAsked = asksRank(analysis.normalized);
   const top = ranked[0];
   const placing = rankAsked && top ? ranked.find((sel) => statesRank(normalizeForMatch(sel.sentence.text)) && sel.coverage >= top.coverage && sel.groupCoverage >= MIN_GROUP_COVERAGE) : undefined;
-  const best = naming ?? placing ?? top;
+  // Whether a figure is yearly or cumulative is answered by a clause that says so ("11以上（累计）"), where one covers as fully.
+  const noted = (sel: Selection) => PER_PERIOD_NOTE.test(sel.sentence.text);
+  const noting = top && !noted(top) && PER_PERIOD_ASKED.test(analysis.normalized) ? ranked.find((sel) => noted(sel) && sel.coverage >= top.coverage && sel.groupCoverage >= MIN_GROUP_COVERAGE) : undefined;
+  const best = naming ?? placing ?? noting ?? top;
   const related = analysis.contentTerms.length > 0 ? hits.filter((h) => h.score > 0.3) : [];
   if (!best || best.coverage < MIN_COVERAGE || best.groupCoverage < MIN_GROUP_COVERAGE) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'coverage'), hits };
   const rankStated = rankAsked && statesRank(normalizeForMatch(best.sentence.text));
