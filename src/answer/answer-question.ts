@@ -1,5 +1,5 @@
 import type { Chunk, DocumentEntry, TimeScope } from '../ingest/types.js';
-import { analyzeQuestion, termFactor, type ChatTurn, type QuestionAnalysis } from '../retrieve/analyze-question.js';
+import { AGE_GROUP, analyzeQuestion, termFactor, type ChatTurn, type QuestionAnalysis } from '../retrieve/analyze-question.js';
 import { detectFrame, timeCompatible } from '../retrieve/query-frame.js';
 import type { Retriever, ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
@@ -260,7 +260,7 @@ function unreportedEnglishTerm(analysis: QuestionAnalysis): string | undefined {
 }
 
 /** An age group written right before a word ("18-59岁户籍人口", "60岁及以上户籍人口"). */
-const AGE_GROUP_BEFORE = /\d+(?:[-—~至到]\d+)?岁(?:及以上|以上|及以下|以下)?$/;
+const AGE_GROUP_BEFORE = new RegExp(`(?:${AGE_GROUP.source})$`);
 
 /**
  * A population figure for an age group the question does not name ("户籍人口有多少" → "18-59岁户籍人口年均减少4000人"):

@@ -19,8 +19,12 @@ const PEOPLE = new Set(['人', '名', '人次', '位']);
 /** Classifiers that stand for any countable thing: "多少个" is answered by "74所" as well. */
 const GENERIC_COUNT = new Set(['个', '项', '件', '处', '批']);
 
+const MONEY =
+  /(?:多少|几)(?:[万亿千百]*(?:元|美元)|[千百万]*亿(?![人次]))|多少钱|(?:价格|房价|租金|工资|收费|学费)(?:是|为|有|大概|大约|一般)*多少|how many (?:yuan|dollars)|how much\b.{0,60}?\b(?:money|funding|investment|capital|fdi|invest(?:ing|ed|s)?|spen[dt]s?|spending|costs?|costing|fund(?:s|ed|ing)?|pa(?:y|ys|id|ying))\b/;
+
 const ASKED: [MeasureKind, RegExp][] = [
-  ['money', /(?:多少|几)(?:[万亿千百]*(?:元|美元)|[千百万]*亿(?![人次]))|多少钱|(?:价格|房价|租金|工资|收费|学费)(?:是|为|有|大概|大约|一般)*多少|how many (?:yuan|dollars)|how much\b.{0,60}?\b(?:money|funding|investment|capital|fdi|invest(?:ing|ed|s)?|spen[dt]s?|spending|costs?|costing|fund(?:s|ed|ing)?|pa(?:y|ys|id|ying))\b/],
+  // (An English price, rent, fee or wage is money too: ENGLISH_PRICE, which the question analysis also reads.)
+  ['money', new RegExp(`${MONEY.source}|${ENGLISH_PRICE.source}`)],
   ['percent', /(?:几|多少)个?(?:百分)?点|百分之(?:多少|几)|百分比|几成|(?:占比|比重|比例|比率)(?:是|为|有|达到?)?多少|多少%|what percentage|what share|what proportion|\brates?\b/],
   ['area', /(?:多少|几)(?:万)?(?:亩|平方米|平方公里|公顷)|how many (?:mu|square)/],
   ['age', /多少岁|几岁/],
@@ -37,7 +41,7 @@ const ENGLISH_COUNT = /how many (?!yuan|dollars|us dollars|rmb|billion|million|t
 /** The quantities a (normalised) question asks for, one per part ("多少个…，比重是多少"); empty when it names none. */
 export function askedMeasures(question: string): AskedMeasure[] {
   const out: AskedMeasure[] = [];
-  for (const [kind, re] of ASKED) if (re.test(question) || (kind === 'money' && ENGLISH_PRICE.test(question))) out.push({ kind });
+  for (const [kind, re] of ASKED) if (re.test(question)) out.push({ kind });
   // "几个点" asks for percentage points, not a count.
   const counts = question.replace(/(?:几|多少)个?(?:百分)?点/g, ' ');
   for (const m of counts.matchAll(ASKED_COUNTS)) out.push({ kind: 'count', unit: m[1] });

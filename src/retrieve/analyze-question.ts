@@ -135,7 +135,7 @@ const GROWTH_WORDS = /涨了|涨幅|上涨|涨/g;
 const DECLINE_WORDS = /再降|降了|降幅|降低了|减少了/g;
 
 /** An age group ("60岁及以上", "18-59岁") names whom a figure counts: a topic, though it is a number. */
-const AGE_GROUP = /\d+(?:[-—~至到]\d+)?岁(?:及以上|以上|及以下|以下)?/g;
+export const AGE_GROUP = /\d+(?:[-—~至到]\d+)?岁(?:及以上|以上|及以下|以下)?/g;
 
 function contentTermsOf(matchText: string): string[] {
   const quoted = [...quotedTerms(matchText), ...(matchText.match(AGE_GROUP) ?? [])];
