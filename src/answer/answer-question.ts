@@ -5,7 +5,7 @@ import type { Retriever, ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
 import { boundedMemo } from '../text/bounded-memo.js';
 import { baseFit } from '../retrieve/comparison-base.js';
-import { UNREPORTED_TERMS, chineseTermsFor } from '../text/english-glossary.js';
+import { UNREPORTED_TERMS, chineseTermsFor, phrasePlaces } from '../text/english-glossary.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { simplifiedToTraditional } from '../text/script.js';
 import { synonymsIn } from '../text/synonyms.js';
@@ -316,21 +316,36 @@ const MEASURE_HEAD = /(?:收入|标准|率|总额|总值|产值|面积|人数|�
  * the two together and the answering sentence gives only the measure, they give the broader figure, not the one asked.
  */
 function unsaidQualifier(sel: Selection, analysis: QuestionAnalysis, ctx: AnswerContext): string | undefined {
-  if (analysis.script === 'en') return undefined; // glossary terms, not the asker's word order
   const q = analysis.normalized;
   const sentence = normalizeForMatch(sel.sentence.text);
   const passage = normalizeForMatch(sel.hit.chunk.pageContent);
   const own = analysis.contentTerms.filter((t) => !analysis.contextTerms.includes(t));
+  // In English the asker's word order is read from where the glossary phrases stand ("income of rural residents").
+  const narrows = analysis.script === 'en' ? englishNarrowing(q) : (modifier: string, measure: string) => q.includes(`${modifier}${measure}`) || q.includes(`${modifier}的${measure}`);
   return own.find((modifier) =>
     own.some((measure) => {
       if (measure === modifier || !MEASURE_HEAD.test(measure) || !ctx.stats.saidIn(measure, sentence) || ctx.stats.saidIn(modifier, passage)) return false;
       // Not even in part or in other figures ("村平均" is the documents' "村均", "18至59岁" their "18-59岁").
       if (/\d/.test(modifier) || [...modifier].some((c) => sentence.includes(c))) return false;
-      const joined = [`${modifier}${measure}`, `${modifier}的${measure}`].find((w) => q.includes(w));
-      return joined !== undefined && !ctx.corpusText.includes(`${modifier}${measure}`) && !ctx.corpusText.includes(`${modifier}的${measure}`);
+      return narrows(modifier, measure) && !ctx.corpusText.includes(`${modifier}${measure}`) && !ctx.corpusText.includes(`${modifier}的${measure}`);
     }),
   );
 }
+
+/**
+ * Whether, in an English question, one glossary phrase narrows another: it stands right before it, perhaps with one
+ * word between ("rural residents' disposable income"), or right after it and "of", "for" or "among"
+ * ("disposable income of rural residents").
+ */
+function englishNarrowing(question: string): (modifier: string, measure: string) => boolean {
+  const places = phrasePlaces(question);
+  return (modifier, measure) =>
+    places.some((m) =>
+      m.term === modifier &&
+      places.some((t) => t.term === measure && (between(t.from - m.to, 0, 1) || (between(m.from - t.to, 1, 2) && /^(?:of|for|among)$/.test(m.before)))),
+    );
+}
+const between = (n: number, low: number, high: number) => n >= low && n <= high;
 
 /**
  * The periods a sentence names itself (empty when it names none: then its section's period holds).

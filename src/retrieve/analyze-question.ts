@@ -254,7 +254,16 @@ const SELF_DESCRIPTION = /^(?:i'm|i am|i|as an?|we|we're|we are|my|our)\b|^(?:�
 const ASKS = /[?？]|吗|呢|多少|(?<![好这那前近十])几|什么|哪|怎么|如何|是否|\b(?:how|what|which|who|when|where|why|is|are|does|do|did|was|were|can|could)\b/;
 
 /** A clause telling the asker's experience or who they are: "以前下班回来找不到车位", "这几年身边好多年轻人找到了工作", "开小厂的问一下", "在湖塘开了家小超市". */
-const STORY_START = /^(?:以前|之前|从前|小时候|最近|近来|平时|平常|每天|天天|经常|常常|这几年|这些年|这两年|后来|身边|周围|(?:想|准备)(?!问|知道|了解|请教|咨询|查|确认)|在[^，,的]{1,8}(?:上班|工作|打工|上学|读书|住|生活|开了|开个|开店|做生意|买了)|[^的，,]{1,10}的(?:人|朋友)?(?:想(?!问|知道|了解|请教|咨询|查|确认)|(?=问一?下|问问|请问|打听)))/;
+const STORY_START = /^(?:以前|之前|从前|小时候|最近|近来|平时|平常|每天|天天|经常|常常|这几年|这些年|这两年|后来|身边|周围|(?:厂|店|单位|公司|车间|工地)里|(?:想|准备)(?!问|知道|了解|请教|咨询|查|确认)|在[^，,的]{1,8}(?:上班|工作|打工|上学|读书|住|生活|开了|开个|开店|做生意|买了)|[^的，,]{1,10}的(?:人|朋友)?(?:想(?!问|知道|了解|请教|咨询|查|确认)|(?=问一?下|问问|请问|打听)))/;
+/**
+ * "跑货运的天天绕路", "做外贸的最关心…": a verb and its object made a noun by 的 ("the one who runs freight"), followed
+ * by no noun, is the asker's trade telling their story ("新增的就业岗位", "送外卖的电动车" name things instead).
+ */
+function tradeSpeaks(clause: string): boolean {
+  const words = tagWords(clause);
+  const de = words.findIndex((w) => w.word === '的');
+  return de >= 2 && de <= 3 && /^v/.test(words[0]!.tag) && words[de + 1] !== undefined && !/^(?:n|eng)/.test(words[de + 1]!.tag);
+}
 /** Hearsay, a document or the district as actor brings up the topic ("听说去年低保标准又提了", "区里对…"): not part of the story. */
 const TOPIC_CUE = /听说|据说|听人说|看到|看新闻|报告|规划|政府|文件|区里|全区|我区|咱区/;
 const TIME_NAMED = /去年|今年|明年|前年|十三五|十四五|十五五|(?:19|20)\d\d/;
@@ -285,7 +294,7 @@ function splitSelfDescription(question: string): StorySplit {
     for (const clause of sentence.split(/[,，:：—]+/).map((c) => c.trim()).filter(Boolean)) {
       const quiet = !ASKS.test(clause);
       const continues: boolean = continuing && !TOPIC_CUE.test(clause) && !TIME_NAMED.test(clause) && !endsInNoun(clause);
-      const story: boolean = storySentence || (quiet && (SELF_DESCRIPTION.test(clause) || STORY_START.test(clause) || continues));
+      const story: boolean = storySentence || (quiet && (SELF_DESCRIPTION.test(clause) || STORY_START.test(clause) || tradeSpeaks(clause) || continues));
       (story ? self : asking).push(clause);
       continuing = story;
     }

@@ -2034,3 +2034,28 @@ export function chineseTermsFor(englishLower: string): string[] {
 export function wordsOutsideGlossary(englishLower: string): string {
   return readPhrases(englishLower).rest;
 }
+
+/**
+ * Where each glossary phrase of a lower-cased question stands, in words (longest phrases first, each word read
+ * once), with the word right before it: what the asker's word order says about which phrase narrows which.
+ * Clauses stand apart ("for food security, what pork self-sufficiency rate …": the one does not narrow the other).
+ */
+export function phrasePlaces(englishLower: string): { term: string; from: number; to: number; before: string }[] {
+  const out: { term: string; from: number; to: number; before: string }[] = [];
+  let offset = 0;
+  for (const clause of englishLower.split(/[,;:?!()]/)) {
+    const words = wordForm(clause).trim().split(' ');
+    const taken = words.map(() => false);
+    for (const f of forms) {
+      const phrase = f.trim().split(' ');
+      for (let i = 0; i + phrase.length <= words.length; i++) {
+        if (!phrase.every((w, k) => words[i + k] === w && !taken[i + k])) continue;
+        for (let k = 0; k < phrase.length; k++) taken[i + k] = true;
+        out.push({ term: byForm.get(f)!, from: offset + i, to: offset + i + phrase.length, before: words[i - 1] ?? '' });
+      }
+    }
+    offset += words.length + CLAUSE_GAP;
+  }
+  return out;
+}
+const CLAUSE_GAP = 5;
