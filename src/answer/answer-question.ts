@@ -285,7 +285,7 @@ function unsaidEnglishPart(sel: Selection, analysis: QuestionAnalysis, stats: Te
   if (!m) return undefined;
   const part = chineseTermsFor(m[1]!);
   const sentence = normalizeForMatch(sel.sentence.text);
-  return part.length > 0 && !part.some((t) => stats.saidIn(t, sentence)) ? part[0] : undefined;
+  return part.find((t) => !stats.saidIn(t, sentence));
 }
 
 /** An age group written right before a word ("18-59岁户籍人口", "60岁及以上户籍人口"). */
@@ -662,6 +662,9 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   // A question asking several things may find the rest in another passage ("执业医师和注册护士分别…" → two table rows).
   const rest = other ? undefined : (otherPart(primary, ranked, analysis, ctx.stats) ?? otherPeriod(primary, ranked, analysis));
   if (rest) chosen.push(rest);
+  // A sentence chosen over the table row it states is quoted first; the row follows, with its cell as the table writes it.
+  const row = !other && !rest && first !== best && best.hit.chunk.metadata.kind === 'indicator' ? best : undefined;
+  if (row) chosen.push(row);
 
   // Citations: the chosen passages first (in statement order), then the other top passages for context.
   const citedHits: ScoredChunk[] = [];
@@ -679,7 +682,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   );
 
   const result: AnswerResult = {
-    answer: composeFound(statements, analysis.script, rest ? 'parts' : 'conflict'),
+    answer: composeFound(statements, analysis.script, rest ? 'parts' : row ? 'table' : 'conflict'),
     found: true,
     citations,
     figures,

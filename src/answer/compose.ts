@@ -93,10 +93,18 @@ function enStatement(s: Statement): string {
 }
 
 /**
- * One statement, or several: from the two documents when they give different figures ('conflict'), or for the
- * parts of a question that asks several things found in different passages ('parts').
+ * One statement, or several: from the two documents when they give different figures ('conflict'), for the
+ * parts of a question that asks several things found in different passages ('parts'), or a sentence and the
+ * indicator table's row for what it states ('table').
  */
-export function composeFound(statements: Statement[], script: QuestionScript, relation: 'conflict' | 'parts' = 'conflict'): string {
+export function composeFound(statements: Statement[], script: QuestionScript, relation: 'conflict' | 'parts' | 'table' = 'conflict'): string {
+  // The sentence answers; the plan's indicator table row for the same indicator, with its cell as written, follows.
+  if (relation === 'table' && statements.length === 2) {
+    const [said, row] = statements as [Statement, Statement];
+    if (script === 'en') return `${enStatement(said)}\nThe plan's indicator table lists the same indicator. ${enStatement(row)}`;
+    const text = `根据${zhStatement(said)}\n指标表中的同一指标：${zhStatement(row)}`;
+    return script === 'zh-Hant' ? simplifiedToTraditional(text) : text;
+  }
   if (script === 'en') {
     const head = statements.length < 2 ? '' : relation === 'conflict' ? 'The two documents give different figures. ' : 'The question asks for several things, answered in different passages. ';
     return head + statements.map(enStatement).join('\n');
