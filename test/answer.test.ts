@@ -738,4 +738,24 @@ describe('questions the documents do not answer', () => {
     expect(row).toMatch(/^指标表中的同一指标：.*2030年目标 4以上/);
     expect(r.citations[1]!.section).toContain('附件');
   });
+
+  it('declines a quarter, half or month of a year, which the documents never report on its own', async () => {
+    await expectDeclined('去年前三季度地区生产总值完成了多少？', 'other-year');
+    await expectDeclined('What was the industrial output in the first half of 2025?', 'other-year');
+    // 每月 is a rate, not a month asked.
+    await expectAnswer('2025年低保标准每月多少钱？', '1080元/月');
+  });
+
+  it('reads estates (小区里), a few of us (我们几个…) and English self-descriptions ("We are …") as the asker\'s story', async () => {
+    await expectAnswer('我住的小区里晚上停车难，每天都要找半天。去年全区新增公共停车泊位多少个？', '2531个');
+    await expectAnswer('我们村几个年轻人打算学种地，十五五期间每年要培育多少高素质农民？', '500人次左右');
+    await expectAnswer('We are a Japanese parts supplier looking at Wujin. What is the 2026 target for foreign capital actually used?', '7.2亿美元左右');
+  });
+
+  it('reads "请列出…名称" as how a list is asked, and "十五五末这五年" as the named period alone', async () => {
+    await expectAnswer('请列出十五五期间武高新要聚焦的园区名称', '具身智能科创园');
+    const r = await ask('到十五五末这五年，城镇新增就业的目标是多少？');
+    expect(r.answer).toContain('11万人以上');
+    expect(r.answer).not.toContain('16.5万人');
+  });
 });

@@ -124,7 +124,7 @@ const REASONS_ZH: Record<RefusalReason, string> = {
   chitchat: '您好！我是武进区政策智能问答助手，只回答与政府文件内容有关的问题。',
   service: '抱歉，办事指南、联系方式等服务信息不在这两份文件中，请咨询武进区政务服务中心或相关部门。',
   opinion: '抱歉，我只依据文件原文回答，不作评价或预测。',
-  'other-year': '抱歉，文件中没有您所问年份的数据。',
+  'other-year': '抱歉，文件中没有您所问年份或时段的数据。',
   'other-place': '抱歉，文件只涉及武进区和常州经开区，没有您所问地区的内容。',
   'not-in-documents': '抱歉，现有文件中没有找到这个问题的答案。',
 };
@@ -133,7 +133,7 @@ const REASONS_EN: Record<RefusalReason, string> = {
   chitchat: 'Hello! I am the Wujin District policy Q&A assistant and answer questions about the district’s official documents.',
   service: 'Sorry, service guidance and contact details are not part of these documents; please ask the Wujin government service centre.',
   opinion: 'Sorry, I answer from the documents’ own words and give no opinions or forecasts.',
-  'other-year': 'Sorry, the documents give no figures for the year you asked about.',
+  'other-year': 'Sorry, the documents give no figures for the year or part of a year you asked about.',
   'other-place': 'Sorry, the documents cover Wujin District and the Changzhou Economic Development Zone only, not the place you asked about.',
   'not-in-documents': 'Sorry, the documents do not answer this question.',
 };

@@ -154,6 +154,16 @@ export function uncoveredYear(analysis: QuestionAnalysis, sentence: string): num
   return spans.length > 0 && !years.some((y) => spans.some(([from, to]) => from <= y && y <= to)) ? years[0] : undefined;
 }
 
+/**
+ * A part of a year asked ("2025年第三季度", "上半年", "12月份", "Q3", "in the first half"): the documents report whole
+ * years, so a sentence that names no quarter, half or month gives the year's figure, not the one asked.
+ */
+export function partOfYearUnstated(question: string, sentence: string): boolean {
+  return PART_OF_YEAR.test(question) && !/季度|半年|\d月|[一二三四五六七八九十]月/.test(sentence);
+}
+const PART_OF_YEAR =
+  /(?:第?[一二三四1-4]|前三|前两)季度|[上下]半年|(?<![\d.])(?:1[0-2]|[1-9])月(?:份|底|末)?|(?<![一二三四五六七八九十])(?:十[一二]?|[一二三四五六七八九])月份|\bq[1-4]\b|\bquarters?\b|\b(?:first|second) half\b|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b/;
+
 /** The years a sentence states facts for, as spans ("2022-2024年" is one); base years of a comparison ("较2020年") are not among them. */
 function statedYears(sentence: string): [number, number][] {
   const out: [number, number][] = [];

@@ -66,8 +66,8 @@ export function detectFrame(question: string): QueryFrame {
   const docIds = DOC_PATTERNS.filter(([, re]) => re.test(question)).map(([id]) => id);
   let normalized = question.replace(DOC_NAMES, ' ').replace(ZONE_EXCLUDED, ' ');
   for (const [span, period] of PERIOD_SPANS) normalized = normalized.replace(span, period);
-  // "“十五五”这五年": the named period, not 这五年 on its own (which means the past five years).
-  normalized = normalized.replace(/(十[三四五]五”?)(?:这|那)[五几]年/g, '$1');
+  // "“十五五”这五年", "十五五末这五年": the named period, not 这五年 on its own (which means the past five years).
+  normalized = normalized.replace(/(十[三四五]五”?(?:末|期末|期间|时期)?)(?:这|那)[五几]年/g, '$1');
   let timeScopes = TIME_PATTERNS.filter(([, re]) => re.test(normalized)).map(([scope]) => scope);
   const timeInferred = timeScopes.length === 0 && TARGET_WORDS.test(normalized);
   if (timeInferred) timeScopes = ['y2026', 'fyp15'];
