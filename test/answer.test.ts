@@ -758,4 +758,10 @@ describe('questions the documents do not answer', () => {
     expect(r.answer).toContain('11万人以上');
     expect(r.answer).not.toContain('16.5万人');
   });
+
+  it('counts what a building project builds when the question asks about the building ("新改扩建学校项目74个")', async () => {
+    await expectAnswer('“十四五”期间一共新建、改扩建了多少所学校？', '学校项目74个');
+    // A question about how many there are, not about building them, is still not answered by a count of projects.
+    await expectDeclined('武进现在一共有多少家医院？', 'counted-thing');
+  });
 });

@@ -159,6 +159,9 @@ function looselyIn(word: string, text: string): boolean {
   return t.some((c, i) => c === w[0] && from(1, i + 1));
 }
 
+/** Verbs of building: a building project counts what it builds. */
+const BUILDING = /新建|改扩建|扩建|改建|建成|建设|新改扩建/;
+
 /** Words between a thing counted and its figure that do not change what is counted ("企业数量达2000家"). */
 const LINKING_NOUNS = /^(数量|数|总数|总量|规模|人数|个数|家数)$/;
 
@@ -175,6 +178,8 @@ export function countsNoun(forms: string[], label: string, after: string, questi
     if (p < 0) return false;
     const rest = label.slice(p + f.length).replace(/[\s，,、；;：:]+$/, '');
     // A noun the question itself puts after the thing ("老旧电梯的物联网改造" for "老旧电梯物联改造") still counts it.
-    return tagWords(rest).every((w) => !/^n(?!v)/.test(w.tag) || LINKING_NOUNS.test(w.word) || looselyIn(w.word, question));
+    // "新改扩建学校项目74个" answers "新建改扩建了多少所学校" when the question asks about the building itself.
+    const building = BUILDING.test(question) && BUILDING.test(label);
+    return tagWords(rest).every((w) => !/^n(?!v)/.test(w.tag) || LINKING_NOUNS.test(w.word) || (building && w.word === '项目') || looselyIn(w.word, question));
   });
 }
