@@ -764,4 +764,11 @@ describe('questions the documents do not answer', () => {
     // A question about how many there are, not about building them, is still not answered by a count of projects.
     await expectDeclined('武进现在一共有多少家医院？', 'counted-thing');
   });
+
+  it('answers each part of a question under the amount that part states ("…一共多少个？其中超50亿元的几个？")', async () => {
+    const r = await ask('2025年新招引的3000万元以上项目有多少个？其中超50亿元的有几个？');
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('419个');
+    expect(r.answer).toContain('超50亿元项目1个');
+  });
 });

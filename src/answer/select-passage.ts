@@ -375,7 +375,8 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
           intentFactor *= 1 - PART_UNANSWERED * (1 - answered / measures.length);
         }
         if (analysis.intent === 'figure') intentFactor *= baseFit(analysis.base, sentenceNorm);
-        if (amounts.length > 0 && !amounts.some((a) => groupNorm.includes(a))) intentFactor *= AMOUNT_UNSTATED;
+        // A question in several parts ("3000万元以上的…多少个？其中超30亿元的有几个？") asks under each amount it states.
+        if (amounts.length > 0 && !(multiPart ? amounts.every((a) => groupNorm.includes(a)) : amounts.some((a) => groupNorm.includes(a)))) intentFactor *= AMOUNT_UNSTATED;
         if (analysis.intent === 'figure' && asksWhen) intentFactor = TIME_EXPRESSION.test(group.text) ? 1 : 0.55;
         if (analysis.intent === 'list') intentFactor = ENUMERATION.test(group.text) || countsItsClauses(group.text) || kind === 'glossary' ? 1 : 0.7;
         if (analysis.intent === 'definition') intentFactor = asksForTerm ? 1.3 : /即|是指|指的是|：/.test(group.text) ? 0.9 : 0.75;
