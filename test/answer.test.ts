@@ -770,5 +770,7 @@ describe('questions the documents do not answer', () => {
     expect(r.found).toBe(true);
     expect(r.answer).toContain('419个');
     expect(r.answer).toContain('超50亿元项目1个');
+    // Both parts' figures are the answer's figures.
+    expect(r.figures.map((f) => f.value)).toEqual(['419个', '1个']);
   });
 });

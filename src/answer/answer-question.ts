@@ -141,13 +141,24 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
   // Continuations are discounted slightly so that they win only by naming something more of the question.
   // A count whose label holds the amount the question states counts what was asked: "超百亿企业15家", not
   // "超千亿企业2家", for firms over 10 billion.
-  const meetsCondition = all.map((f, i) => all.some((g, j) => stated[j]! && g.start >= labelStarts[i]! && g.end <= f.start));
+  const conditionOf = all.map((f, i) => all.findIndex((g, j) => stated[j]! && g.start >= labelStarts[i]! && g.end <= f.start));
+  const meetsCondition = conditionOf.map((j) => j >= 0);
   const labelWeight = named.map((n, i) =>
     n.isCondition ? -1 : (n.continues ? weightOf(n.terms) * 0.9 : weightOf(n.terms)) + (meetsCondition[i]! && n.terms.size > 0 ? total : 0),
   );
   const best = Math.max(0, ...labelWeight);
   if (best === 0) return { values: all.filter((_, i) => labelWeight[i] === 0).map((f) => f.value), labelWeight: 0 };
   const chosen = new Set(all.flatMap((_, i) => (labelWeight[i] === best ? [i] : [])));
+  // A question in several parts, each under an amount it states ("3000万元以上的…多少个？其中超30亿元的有几个？"),
+  // is answered under each amount: the best figure counting under every stated amount not yet answered joins.
+  if (asksSeveral(asked)) {
+    for (const j of new Set(conditionOf.filter((j) => j >= 0))) {
+      if ([...chosen].some((i) => conditionOf[i] === j)) continue;
+      const under = all.map((_, i) => i).filter((i) => conditionOf[i] === j && labelWeight[i]! > 0);
+      const top = under.sort((a, b) => labelWeight[b]! - labelWeight[a]!)[0];
+      if (top !== undefined) chosen.add(top);
+    }
+  }
   const covered = new Set([...chosen].flatMap((i) => [...named[i]!.terms]));
   // Once the stated amount picks a figure, a figure counting under another amount answers nothing asked.
   const conditioned = [...chosen].some((i) => meetsCondition[i]);
