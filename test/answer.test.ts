@@ -773,4 +773,12 @@ describe('questions the documents do not answer', () => {
     // Both parts' figures are the answer's figures.
     expect(r.figures.map((f) => f.value)).toEqual(['419个', '1个']);
   });
+
+  it('does not give a share of a thing for the thing itself, nor a share in which the asked thing is the whole', async () => {
+    // "民生领域支出占一般公共预算支出的80%以上": a share of the expenditure, not the expenditure.
+    await expectDeclined('“十四五”期间一般公共预算支出总额是多少？', 'quantity-kind');
+    // The services revenue is the whole of "生产性服务业占规上服务业营收比重", not a part of GDP.
+    await expectDeclined('去年规上服务业营收占地区生产总值的比例有多少？', 'quantity-kind');
+    await expectAnswer('“十四五”期间民生领域支出占一般公共预算支出的比例是多少？', '80%以上');
+  });
 });

@@ -212,12 +212,30 @@ function changeForShare(sel: Selection, analysis: QuestionAnalysis, stats: TermS
 }
 
 /**
+ * "民生领域支出占一般公共预算支出的80%以上" gives a share of the budget expenditure, not the expenditure: a clause whose
+ * share has the asked thing only as its whole (after 占) does not answer how much of it there is, nor, when a share is
+ * asked, the share the thing itself takes ("规上服务业营收占GDP的比重" is not "生产性服务业占规上服务业营收比重").
+ */
+function shareOfAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): boolean {
+  const clause = normalizeForMatch(sel.group.text);
+  const share = /([^，,；;。]*?)占([^，,；;。]{1,24}?)(?:的)?(?:比重|比例|份额|\d)/.exec(clause);
+  if (!share) return false;
+  const [, part, whole] = share as unknown as [string, string, string];
+  // What the question asks about: the part before its own 占 when it asks a share ("在全市的占比" names no part), without
+  // the place a share is taken in ("在整个集群里占多大比重": the cluster is the whole).
+  const question = analysis.normalized;
+  const asked = (SHARE_ASKED.test(question) || /占(?!比)/.test(question) ? (/(.*?)占(?!比)/.exec(question)?.[1] ?? '') : question).replace(/在[^，,。？?]{1,12}?(?:里|中|内|的)/g, ' ');
+  const own = analysis.contentTerms.filter((t) => !analysis.contextTerms.includes(t) && asked.includes(t));
+  return own.length > 0 && own.every((t) => !stats.saidIn(t, part)) && own.some((t) => stats.saidIn(t, whole));
+}
+
+/**
  * Whether the selection's figures are the kind of quantity the question asks for ('quantity-kind' when not:
  * another unit, or a change for a level), and of the thing it counts ('counted-thing' when not).
  */
 function measureMismatch(sel: Selection, analysis: QuestionAnalysis, measures: AskedMeasure[], ctx: AnswerContext): DeclineCheck | undefined {
   const question = analysis.normalized;
-  if (changeForLevel(sel, analysis, ctx.stats) || changeForShare(sel, analysis, ctx.stats)) return 'quantity-kind';
+  if (changeForLevel(sel, analysis, ctx.stats) || changeForShare(sel, analysis, ctx.stats) || shareOfAsked(sel, analysis, ctx.stats)) return 'quantity-kind';
   if (measures.length === 0 || sel.figures.length === 0) return undefined;
   const values = relevantFigures(sel, analysis, ctx.stats);
   const unit = sel.hit.chunk.metadata.indicator?.unit;
