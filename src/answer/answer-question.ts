@@ -220,7 +220,8 @@ function shareOfAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
   const clause = normalizeForMatch(sel.group.text);
   const share = /([^，,；;。]*?)占([^，,；;。]{1,24}?)(?:的)?(?:比重|比例|份额|\d)/.exec(clause);
   if (!share) return false;
-  const [, part, whole] = share as unknown as [string, string, string];
+  const part = share[1]!;
+  const whole = share[2]!;
   // What the question asks about: the part before its own 占 when it asks a share ("在全市的占比" names no part), without
   // the place a share is taken in ("在整个集群里占多大比重": the cluster is the whole).
   const question = analysis.normalized;
@@ -367,9 +368,10 @@ function unsaidQualifier(sel: Selection, analysis: QuestionAnalysis, ctx: Answer
  * ("disposable income of rural residents").
  */
 function englishNarrowing(question: string): (modifier: string, measure: string) => boolean {
-  const places = phrasePlaces(question);
+  // Read only when a modifier and a measure are weighed at all.
+  let places: ReturnType<typeof phrasePlaces> | undefined;
   return (modifier, measure) =>
-    places.some((m) =>
+    (places ??= phrasePlaces(question)).some((m) =>
       m.term === modifier &&
       places.some((t) => t.term === measure && (between(t.from - m.to, 0, 1) || (between(m.from - t.to, 1, 2) && /^(?:of|for|among)$/.test(m.before)))),
     );

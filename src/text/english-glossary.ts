@@ -2044,9 +2044,11 @@ export function phrasePlaces(englishLower: string): { term: string; from: number
   const out: { term: string; from: number; to: number; before: string }[] = [];
   let offset = 0;
   for (const clause of englishLower.split(/[,;:?!()]/)) {
-    const words = wordForm(clause).trim().split(' ');
+    const form = wordForm(clause);
+    const words = form.trim().split(' ');
     const taken = words.map(() => false);
     for (const f of forms) {
+      if (!form.includes(f)) continue;
       const phrase = f.trim().split(' ');
       for (let i = 0; i + phrase.length <= words.length; i++) {
         if (!phrase.every((w, k) => words[i + k] === w && !taken[i + k])) continue;
