@@ -369,12 +369,13 @@ function unsaidQualifier(sel: Selection, analysis: QuestionAnalysis, ctx: Answer
  */
 function englishNarrowing(question: string): (modifier: string, measure: string) => boolean {
   // Read only when a modifier and a measure are weighed at all.
-  let places: ReturnType<typeof phrasePlaces> | undefined;
-  return (modifier, measure) =>
-    (places ??= phrasePlaces(question)).some((m) =>
-      m.term === modifier &&
-      places.some((t) => t.term === measure && (between(t.from - m.to, 0, 1) || (between(m.from - t.to, 1, 2) && /^(?:of|for|among)$/.test(m.before)))),
+  let read: ReturnType<typeof phrasePlaces> | undefined;
+  return (modifier, measure) => {
+    const places = (read ??= phrasePlaces(question));
+    return places.some(
+      (m) => m.term === modifier && places.some((t) => t.term === measure && (between(t.from - m.to, 0, 1) || (between(m.from - t.to, 1, 2) && /^(?:of|for|among)$/.test(m.before)))),
     );
+  };
 }
 const between = (n: number, low: number, high: number) => n >= low && n <= high;
 
