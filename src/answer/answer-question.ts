@@ -186,14 +186,10 @@ const LEVEL_WORDS = /目前|现在|如今|现有|总数|总共|一共|总量/;
 const CHANGE_WORDS = /增加|减少|增长|下降|新增|每年|年均|增速|增幅|多了|少了|涨|降|变化|\b(?:grow|growth|increase|decrease|fall|rise|per year|each year|annual)/;
 const CHANGE_BEFORE = /(?:增加|减少|增长|下降|提高|降低)(?:了)?$/;
 
-function changeForLevel(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): boolean {
-  const question = analysis.normalized;
+function changeForLevel(sel: Selection, question: string, values: () => string[]): boolean {
   if (!LEVEL_WORDS.test(question) || CHANGE_WORDS.test(question)) return false;
-  const values = relevantFigures(sel, analysis, stats);
-  const text = sel.hit.chunk.pageContent;
   // An age ("18-59岁户籍人口") says whom a figure counts; it is not the amount.
-  const asked = sel.figures.filter((f) => values.includes(f.value) && !f.value.endsWith('岁'));
-  return asked.length > 0 && asked.every((f) => CHANGE_BEFORE.test(text.slice(Math.max(0, f.start - 6), f.start)));
+  return writtenAsChange(sel, values(), (v) => !v.endsWith('岁'));
 }
 
 /**
@@ -202,13 +198,16 @@ function changeForLevel(sel: Selection, analysis: QuestionAnalysis, stats: TermS
  */
 const SHARE_ASKED = /占比|比重|比例|占(?:了|到)?(?:多少|几成|多大|百分之)|\bwhat (?:share|proportion|percentage) of\b|\bas a (?:share|proportion|percentage) of\b/;
 
-function changeForShare(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): boolean {
-  const question = analysis.normalized;
+function changeForShare(sel: Selection, question: string, values: () => string[]): boolean {
   if (!SHARE_ASKED.test(question) || CHANGE_WORDS.test(question)) return false;
-  const values = relevantFigures(sel, analysis, stats);
+  return writtenAsChange(sel, values(), (v) => figureMeasure(v)?.kind === 'percent');
+}
+
+/** Whether the figures given for the question (those `counts` keeps) are all written as a change ("增长4.5%"). */
+function writtenAsChange(sel: Selection, values: string[], counts: (value: string) => boolean): boolean {
   const text = sel.hit.chunk.pageContent;
-  const asked = sel.figures.filter((f) => values.includes(f.value) && figureMeasure(f.value)?.kind === 'percent');
-  return asked.length > 0 && asked.every((f) => CHANGE_BEFORE.test(text.slice(Math.max(0, f.start - 6), f.start)));
+  const given = sel.figures.filter((f) => values.includes(f.value) && counts(f.value));
+  return given.length > 0 && given.every((f) => CHANGE_BEFORE.test(text.slice(Math.max(0, f.start - 6), f.start)));
 }
 
 /**
@@ -236,9 +235,12 @@ function shareOfAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
  */
 function measureMismatch(sel: Selection, analysis: QuestionAnalysis, measures: AskedMeasure[], ctx: AnswerContext): DeclineCheck | undefined {
   const question = analysis.normalized;
-  if (changeForLevel(sel, analysis, ctx.stats) || changeForShare(sel, analysis, ctx.stats) || shareOfAsked(sel, analysis, ctx.stats)) return 'quantity-kind';
+  // The figures asked about are read once, and only by the checks that need them.
+  let read: string[] | undefined;
+  const asked = () => (read ??= relevantFigures(sel, analysis, ctx.stats));
+  if (changeForLevel(sel, question, asked) || changeForShare(sel, question, asked) || shareOfAsked(sel, analysis, ctx.stats)) return 'quantity-kind';
   if (measures.length === 0 || sel.figures.length === 0) return undefined;
-  const values = relevantFigures(sel, analysis, ctx.stats);
+  const values = asked();
   const unit = sel.hit.chunk.metadata.indicator?.unit;
   if (!values.some((v) => fitsAny(measures, withRowUnit(v, unit)))) return 'quantity-kind';
   const noun = countedNoun(question);
