@@ -781,4 +781,20 @@ describe('questions the documents do not answer', () => {
     await expectDeclined('去年规上服务业营收占地区生产总值的比例有多少？', 'quantity-kind');
     await expectAnswer('“十四五”期间民生领域支出占一般公共预算支出的比例是多少？', '80%以上');
   });
+
+  it('takes a place in a ranking only from the clause about the thing asked, and only where the ranking is asked', async () => {
+    // "总量跨入全省前三，人均地区生产总值超20万元": the place ranks the total, not the per-person figure.
+    expect((await ask('武进的人均地区生产总值在全省排名第几？')).found).toBe(false);
+    // The total's place is the answer to the total's ranking, though a growth rate stands in the same clause.
+    expect((await ask('武进经济总量在江苏县级里排第几？')).answer).toContain('前三');
+    // A place in the province does not answer a ranking in the city.
+    expect((await ask('武进经济总量在常州市排第几？')).found).toBe(false);
+  });
+
+  it('answers each period a question in several sentences asks, weighing a part by its own words and the topic set first', async () => {
+    const r = await ask('关于高新技术企业：2025年新认定的有多少家？十四五期末一共有多少家？');
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('815家');
+    expect(r.answer).toContain('2285家');
+  });
 });

@@ -12,7 +12,7 @@ import { synonymsIn } from '../text/synonyms.js';
 import { composeFound, composeNotFound, type Statement } from './compose.js';
 import { COVERED_YEARS, partOfYearUnstated, placeMissing, refuseBeforeRetrieval, uncoveredYear, type RefusalReason } from './out-of-scope.js';
 import { amountOf, extractFigures, numbersIn } from './figures.js';
-import { askedMeasures, asksRank, statesRank, countedNoun, countsNoun, figureMeasure, fitsAny, withRowUnit, type AskedMeasure } from './measure-fit.js';
+import { askedMeasures, asksRank, rankScopeFits, statesRank, countedNoun, countsNoun, figureMeasure, fitsAny, withRowUnit, type AskedMeasure } from './measure-fit.js';
 import { alignRespectively, type RespectivePair } from './respectively.js';
 import { asksSeveral, CONTINUATION, selectPassages, TIME_EXPRESSION, WHEN_QUESTION, type Selection } from './select-passage.js';
 import { trimPunctuation } from './split-clauses.js';
@@ -519,6 +519,24 @@ function otherPart(best: Selection, ranked: Selection[], analysis: QuestionAnaly
   });
 }
 
+/**
+ * Whether a clause states a place for the thing asked: the place ("前三", "第一") stands in the clause that names the
+ * question's terms most fully, or in a continuation of it ("…3570亿元，居全省第二"). In "总量跨入全省前三，人均地区
+ * 生产总值超20万元" the place ranks the total, and a question about the per-person figure finds no place. A place
+ * in the province does not answer a ranking in the city.
+ */
+function ranksWhatIsAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): boolean {
+  const clauses: string[] = [];
+  for (const piece of normalizeForMatch(sel.group.text).split(/[，,；;。]/)) {
+    if (clauses.length > 0 && CONTINUATION.test(piece.trim())) clauses[clauses.length - 1] += piece;
+    else if (piece.trim()) clauses.push(piece);
+  }
+  const weightIn = (clause: string) => analysis.contentTerms.filter((t) => stats.saidIn(t, clause)).reduce((sum, t) => sum + stats.weight(t), 0);
+  const weights = clauses.map(weightIn);
+  const most = Math.max(0, ...weights);
+  return clauses.some((c, i) => weights[i] === most && statesRank(c) && rankScopeFits(analysis.normalized, c));
+}
+
 /** The periods a selection speaks for: its sentence's own, else its section's. */
 function periodsOf(sel: Selection): readonly TimeScope[] {
   const own = sentencePeriods(sel.sentence.text);
@@ -529,7 +547,7 @@ function periodsOf(sel: Selection): readonly TimeScope[] {
  * "去年扩了多少？今年打算扩多少？": a question naming two periods of one topic, answered for one of them, takes the
  * best clause on the same topic for a period still unanswered.
  */
-function otherPeriod(best: Selection, ranked: Selection[], analysis: QuestionAnalysis): Selection | undefined {
+function otherPeriod(best: Selection, ranked: Selection[], analysis: QuestionAnalysis, stats: TermStats): Selection | undefined {
   const asked = analysis.frame.timeScopes;
   if (analysis.frame.timeInferred || asked.length < 2 || analysis.intent !== 'figure') return undefined;
   // "到2025年，跟“十三五”末相比": the periods of one change from a base, not two questions.
@@ -537,9 +555,30 @@ function otherPeriod(best: Selection, ranked: Selection[], analysis: QuestionAna
   const answered = periodsOf(best);
   const left = asked.filter((p) => !answered.includes(p));
   if (left.length === 0 || left.length === asked.length) return undefined;
+  // The part asking for the period left is weighed by its own words and the topic the question sets for all parts
+  // ("高企的情况：去年新认定多少家？“十四五”末总数多少家？" asks the second part of 高企, not of 认定).
+  const partTerms = termsOfPeriodPart(analysis, left);
+  const partCoverage = (s: Selection) => {
+    const group = normalizeForMatch(s.group.text);
+    return partTerms.filter((t) => stats.saidIn(t, group)).reduce((sum, t) => sum + stats.weight(t), 0);
+  };
+  const fits = (s: Selection) => (partTerms.length === 0 ? s.coverage >= best.coverage * 0.9 : partCoverage(s) >= partCoverage(best) * 0.9);
   return ranked.find(
-    (s) => s.figures.length > 0 && s.sentence.text !== best.sentence.text && periodsOf(s).some((p) => left.includes(p)) && s.coverage >= best.coverage * 0.9 && s.groupCoverage >= MIN_GROUP_COVERAGE,
+    (s) => s.figures.length > 0 && s.sentence.text !== best.sentence.text && periodsOf(s).some((p) => left.includes(p)) && fits(s) && s.groupCoverage >= MIN_GROUP_COVERAGE,
   );
+}
+
+/**
+ * The question's terms that bear on the part naming one of `periods`: the part's own and those of parts that ask
+ * nothing (a topic set first: "武进高新技术企业的情况："). Empty when no single part names the period.
+ */
+function termsOfPeriodPart(analysis: QuestionAnalysis, periods: readonly TimeScope[]): string[] {
+  const parts = analysis.normalized.split(/[？?：:；;]/).filter((p) => p.trim().length > 0);
+  const naming = parts.filter((p) => detectFrame(p).timeScopes.some((s) => periods.includes(s)));
+  if (parts.length < 2 || naming.length !== 1) return [];
+  const topic = parts.filter((p) => !COUNT_QUESTION.test(p) && askedMeasures(p).length === 0);
+  const said = (t: string) => [naming[0]!, ...topic].some((p) => p.includes(t));
+  return analysis.contentTerms.filter(said);
 }
 
 /** Whether a figure is yearly or for the whole period is asked ("是每年还是累计", "cumulative or per year"). */
@@ -645,16 +684,17 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   const rareYear = analysis.frame.years.find((y) => !COVERED_YEARS.has(y));
   const naming = rareYear === undefined ? undefined : ranked.find((sel) => sel.sentence.text.includes(String(rareYear)) && sel.coverage >= MIN_COVERAGE && sel.groupCoverage >= MIN_GROUP_COVERAGE);
   // A ranking asked ("排第几") is answered by a clause that states a place, where one covers the question as fully as the top one.
+  // The place must be the clause's own: "总量跨入全省前三，人均地区生产总值超20万元" ranks the total, not the per-person figure.
   const rankAsked = asksRank(analysis.normalized);
   const top = ranked[0];
-  const placing = rankAsked && top ? ranked.find((sel) => statesRank(normalizeForMatch(sel.sentence.text)) && sel.coverage >= top.coverage && sel.groupCoverage >= MIN_GROUP_COVERAGE) : undefined;
+  const placing = rankAsked && top ? ranked.find((sel) => ranksWhatIsAsked(sel, analysis, ctx.stats) && sel.coverage >= top.coverage && sel.groupCoverage >= MIN_GROUP_COVERAGE) : undefined;
   // Whether a figure is yearly or cumulative is answered by a clause that says so ("11以上（累计）"), where one covers as fully.
   const noted = (sel: Selection) => PER_PERIOD_NOTE.test(sel.sentence.text);
   const noting = top && !noted(top) && PER_PERIOD_ASKED.test(analysis.normalized) ? ranked.find((sel) => noted(sel) && sel.coverage >= top.coverage && sel.groupCoverage >= MIN_GROUP_COVERAGE) : undefined;
   const best = naming ?? placing ?? noting ?? top;
   const related = analysis.contentTerms.length > 0 ? hits.filter((h) => h.score > 0.3) : [];
   if (!best || best.coverage < MIN_COVERAGE || best.groupCoverage < MIN_GROUP_COVERAGE) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'coverage'), hits };
-  const rankStated = rankAsked && statesRank(normalizeForMatch(best.sentence.text));
+  const rankStated = rankAsked && ranksWhatIsAsked(best, analysis, ctx.stats);
   if (uncoveredYear(analysis, best.sentence.text) !== undefined || partOfYearUnstated(analysis.normalized, best.sentence.text) || onlyOtherPeriodSays(scored, best, analysis)) return { result: notFound('other-year', analysis, related, ctx, mode, started, 'other-year'), hits };
   // "多少/几…" asks for a number: a passage on the topic that gives none does not answer it.
   // …nor does a figure whose own words name nothing asked ("多少所大学" → "医疗中心7个" in a sentence that mentions a 大学).
@@ -675,7 +715,8 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
 
   // The kind of quantity asked must be the kind given: "多少亿元" is not answered by a growth rate, nor
   // "多少所小学" by a count of something whose name merely contains 小学.
-  const mismatch = measureMismatch(best, analysis, measures, ctx);
+  // (A place in a ranking is the answer to a ranking asked, whatever figures stand beside it.)
+  const mismatch = rankStated ? undefined : measureMismatch(best, analysis, measures, ctx);
   if (mismatch) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, mismatch), hits };
   if (unsaidMeasure(best, analysis, ctx.stats) || unsaidQualifier(best, analysis, ctx) || unreportedEnglishTerm(analysis) || unsaidEnglishPart(best, analysis, ctx.stats) || narrowerAgeGroup(best, analysis, ctx.stats) || (rankAsked && !rankStated) || onlyRestatesCount(best, analysis)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
   // A place the documents name elsewhere ("上海") must be what the answering passage speaks of.
@@ -694,7 +735,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   const other = inOther && !inOther.agrees ? inOther.sel : undefined;
   if (other) chosen.push(other);
   // A question asking several things may find the rest in another passage ("执业医师和注册护士分别…" → two table rows).
-  const rest = other ? undefined : (otherPart(primary, ranked, analysis, ctx.stats) ?? otherPeriod(primary, ranked, analysis));
+  const rest = other ? undefined : (otherPart(primary, ranked, analysis, ctx.stats) ?? otherPeriod(primary, ranked, analysis, ctx.stats));
   if (rest) chosen.push(rest);
   // A sentence chosen over the table row it states is quoted first; the row follows, with its cell as the table writes it.
   const row = !other && !rest && first !== best && best.hit.chunk.metadata.kind === 'indicator' ? best : undefined;

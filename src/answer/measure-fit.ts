@@ -58,11 +58,21 @@ const FIGURE_COUNT = new RegExp(`(?:[万亿千])?(${COUNT_UNITS})(?:[（(][^）)
 /** "排第几", "排名多少", "what rank": the answer is a place in a ranking. */
 const RANK_ASKED = /第几(?:名|位)?|排名(?:多少|如何|怎么样|怎样)|排(?:在)?(?:多少|哪)|\bwhat (?:rank|ranking|place|position)\b|\bwhere (?:does|do|did|is|was) .{1,60}\brank/;
 /** A place in a ranking as the documents state one: "第三", "第1", "首位", "前列", "榜首", "前50", "四项第一". */
-const RANK_STATED = /第[一二三四五六七八九十百\d]+|首位|榜首|前列|前[一二三四五六七八九十百\d]+|居首/;
+const RANK_STATED = /第[一二三四五六七八九十百\d]+(?![一二三四五六七八九十百\d]|个|届|次|批|期|条|章|节|篇|款)|首位|榜首|前列|前[一二三四五六七八九十百\d]+|居首/;
 
 /** Whether a (normalised) question asks for a place in a ranking. */
 export function asksRank(question: string): boolean {
   return RANK_ASKED.test(question);
+}
+
+/** Where a ranking is taken: the country, the province or the city ("在常州各区里排第几" is not "全省前三"). */
+const RANK_SCOPES: RegExp[] = [/全国|\b(?:national(?:ly)?|china|country)\b/, /全省|江苏|省内|省里|\b(?:jiangsu|province|provincial)\b/, /全市|常州(?!经开区|经济开发区)|市里|市内|\bchangzhou\b(?! (?:economic|development|etdz))/];
+
+/** Whether the ranking a clause states is taken where the question asks, when both say where. */
+export function rankScopeFits(question: string, clause: string): boolean {
+  const asked = RANK_SCOPES.filter((re) => re.test(question));
+  const stated = RANK_SCOPES.filter((re) => re.test(clause));
+  return asked.length === 0 || stated.length === 0 || stated.some((re) => asked.includes(re));
 }
 
 /** Whether a (normalised) sentence states a place in a ranking. */

@@ -29,7 +29,7 @@ const turn = z.object({ role: z.enum(['user', 'assistant']), content: z.string()
 
 export const goldItemSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+-\d{2,4}$/, 'id must look like "y2025-01"'),
+    id: z.string().regex(/^[a-z0-9]+-\d{2,5}$/, 'id must look like "y2025-01"'),
     question: z.string().min(2),
     history: z.array(turn).optional(),
     answerable: z.boolean(),

@@ -59,7 +59,9 @@ const FRAME_WORDS = new Set([
   'years', 'past', 'five', 'five-year', 'fifteenth', 'fourteenth', '15th', '14th', 'development', 'zone', 'work', 'outline',
   'cetdz', 'by', 'coming', 'now', 'currently', 'present', 'right', 'at', '五年规划', '为此', '其中', '当中', '里面', '分别', '各', '各自', '那边', '这边', '那里', '这里', '那儿', '这儿',
   '这种', '那种', '这类', '那类', '这些', '那些', '这个', '那个', '此类', '整个', '全部', '所有', '一共', '总共', '以来', '到底', '究竟',
-  '任务', '硬任务', '硬指标', '目标任务', '相比', '比较', '对比', '相较', '量化', '具体数', '数', '放到', '放在', '来看', '拿到', '话题', '换个话题', '就是', '也就是'
+  '任务', '硬任务', '硬指标', '目标任务', '相比', '比较', '对比', '相较', '量化', '具体数', '数', '放到', '放在', '来看', '拿到', '话题', '换个话题', '就是', '也就是',
+  // How a topic is introduced, and the end of a period named just before ("十四五期末"), say no topic.
+  '关于', '对于', '有关', '期末'
 ]);
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how (?:many|much|big|large|high|fast|far|long)|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?)\b/;
@@ -141,15 +143,18 @@ function contentTermsOf(matchText: string): string[] {
   const quoted = [...quotedTerms(matchText), ...(matchText.match(AGE_GROUP) ?? [])];
   // Precise segmentation without HMM: HMM invents words across the question's grammar ("数要"), which no passage contains.
   const topic = matchText.replace(/比重要/g, '比重 要').replace(A_NOT_AB, '$1$2').replace(FRAME_PHRASES, ' ').replace(COLLOQUIAL_PHRASES, ' ').replace(GROWTH_WORDS, ' 增长 ').replace(DECLINE_WORDS, ' 下降 ');
-  const words = [...quoted, ...segmentWords(topic, false)].filter(
+  const segmented = [...quoted, ...segmentWords(topic, false)];
+  const words = segmented.filter(
     (w) =>
       quoted.includes(w) ||
       (!FRAME_WORDS.has(w) && !QUESTION_WORD.test(w) && !COUNT_OR_UNIT.test(w) && !/^\p{Script=Han}$/u.test(w)),
   );
-  // Search mode yields both "总产值" and "产值": keep the longest, drop words contained in another kept word.
+  // Search mode yields both "总产值" and "产值": keep the longest, drop words contained in another kept word or in a
+  // frame word of the question ("常州市" yields "州市", no topic).
   const unique = [...new Set(words)].sort((a, b) => b.length - a.length);
+  const frames = segmented.filter((w) => FRAME_WORDS.has(w) && !quoted.includes(w));
   const kept: string[] = [];
-  for (const w of unique) if (!kept.some((k) => k.includes(w))) kept.push(w);
+  for (const w of unique) if (!kept.some((k) => k.includes(w)) && !frames.some((f) => f.length > w.length && f.includes(w))) kept.push(w);
   return kept;
 }
 
