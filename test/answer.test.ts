@@ -797,4 +797,23 @@ describe('questions the documents do not answer', () => {
     expect(r.answer).toContain('815家');
     expect(r.answer).toContain('2285家');
   });
+
+  it('reads "十五五规划里…" in a part naming no other period as the plan period', async () => {
+    const r = await ask('今年城镇新增就业打算多少人？十五五规划里五年一共新增多少？');
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('3万人以上');
+    expect(r.answer).toContain('11万人以上');
+  });
+
+  it('reads "要求" as the target asked for, not a thing the answer must name', async () => {
+    await expectAnswer('到2030年二级以上养老机构占比的要求是多少？', '超80%');
+  });
+
+  it('declines a park inside the district the answering passage does not name, and where to hand in an application', async () => {
+    // The district's output is not the park's.
+    await expectDeclined('中以常州创新园去年进出口总额是多少？', 'other-place');
+    // The passage naming a park short ("中以园") names it.
+    await expectAnswer('中以常州创新园集聚了多少家人工智能主体？', '57家');
+    await expectDeclined('办低保要带什么材料，在哪儿交？', 'scope');
+  });
 });

@@ -259,7 +259,7 @@ function measureMismatch(sel: Selection, analysis: QuestionAnalysis, measures: A
 }
 
 /** Words for a kind of quantity rather than a thing ("增速", "比例"): the documents word these many ways. */
-const GENERIC_MEASURE = /增速|增幅|增长|比例|比重|占比|面积|规模|数量|总量|金额|人数|户数|个数|速度|水平|目标|指标/;
+const GENERIC_MEASURE = /增速|增幅|增长|比例|比重|占比|面积|规模|数量|总量|金额|人数|户数|个数|速度|水平|目标|指标|要求/;
 
 /**
  * "去年新增的6家上市挂牌企业分别是哪几家": a list asked of a count the question states. The clause stating that count

@@ -18,7 +18,7 @@ const CHITCHAT =
 
 /** Citizens' service requests: the documents are plans and reports, not a service guide. */
 const SERVICE =
-  /(怎么|如何|在哪|哪里|去哪)(办理|申请|预约|缴纳|缴费|补办|领取|提取|报名|投诉|查询)|(办理|申请|补办|续签|挂号|预约).{0,8}(流程|手续|材料|条件|地址|电话|时间|窗口)|(电话|热线|地址|营业时间|办公时间)(是|多少)|how (do|can) i (apply|register|renew|get|pay|book)|what (documents|papers|materials|paperwork) (do|would|will|should) i need|where (do|can|should) i (submit|apply|register|sign up|hand in)|how to (apply|register|sign up)|phone number|opening hours|office address/;
+  /(怎么|如何|在哪|哪里|去哪)(办理|申请|预约|缴纳|缴费|补办|领取|提取|报名|投诉|查询)|(?:在哪|哪里|去哪|哪儿)(?:里|儿)?(?:办|交|领)(?![^？?，,。]*(?:项目|产业|企业))|(办理|申请|补办|续签|挂号|预约).{0,12}(流程|手续|材料|条件|地址|电话|时间|窗口)|(电话|热线|地址|营业时间|办公时间)(是|多少)|how (do|can) i (apply|register|renew|get|pay|book)|what (documents|papers|materials|paperwork) (do|would|will|should) i need|where (do|can|should) i (submit|apply|register|sign up|hand in)|how to (apply|register|sign up)|phone number|opening hours|office address/;
 
 /** The assistant's own view or forecast asked ("你觉得…", "do you think…"): the documents state plans, not opinions. */
 const OPINION =
@@ -130,8 +130,15 @@ export function placeMissing(analysis: QuestionAnalysis, passageText: string, co
   if (place) return place;
   // A town the documents list by name is one place however often they name it (an English question names it through the glossary).
   const words = analysis.script === 'en' ? chineseTermsFor(q).join(' ') : q;
-  return townsListedIn(corpusText).find((town) => words.includes(town) && !said(town));
+  const town = townsListedIn(corpusText).find((t) => words.includes(t) && !said(t));
+  if (town) return town;
+  // So is a park or zone inside the district ("西太湖科技产业园"): the district's figures are not the park's. (The
+  // passage may name it short, by its first two characters: "中以园" for 中以常州创新园.)
+  return analysis.contentTerms.find((t) => AREA_INSIDE.test(t) && !OWN_PLACES.test(t) && words.includes(t) && !analysis.contextTerms.includes(t) && !said(t) && !passageText.includes(t.slice(0, 2)));
 }
+
+/** A named park, zone or quarter ("西太湖科技产业园", "滆湖科学城"), as a question term. */
+const AREA_INSIDE = /^\p{Script=Han}{2,}(?:产业园区?|科技园|创新园|园区|科学城|高新区|片区)$/u;
 
 /** The towns and subdistricts the documents list by name ("湖塘镇、牛塘镇、…"), without the unit. */
 const townsListedIn = boundedMemo(

@@ -69,6 +69,8 @@ export function detectFrame(question: string): QueryFrame {
   // "“十五五”这五年", "十五五末这五年": the named period, not 这五年 on its own (which means the past five years).
   normalized = normalized.replace(/(十[三四五]五”?(?:末|期末|期间|时期)?)(?:这|那)[五几]年/g, '$1');
   let timeScopes = TIME_PATTERNS.filter(([, re]) => re.test(normalized)).map(([scope]) => scope);
+  // "今年新增多少？十五五规划里平均每年新增多少？": a part naming the plan and no period of its own asks for the plan's period.
+  if (planPartWithoutPeriod(question) && !timeScopes.includes('fyp15')) timeScopes.push('fyp15');
   const timeInferred = timeScopes.length === 0 && TARGET_WORDS.test(normalized);
   if (timeInferred) timeScopes = ['y2026', 'fyp15'];
   else if (timeScopes.length === 0 && NOW_WORDS.test(normalized)) timeScopes = ['y2025', 'fyp14'];
@@ -87,6 +89,12 @@ export function detectFrame(question: string): QueryFrame {
     years: [...new Set(years)],
     timeInferred,
   };
+}
+
+/** The 十五五 plan named by its period ("十五五规划"), in a question sentence that names no period besides. */
+const PLAN_BY_PERIOD = /[“"]?十五五[”"]?(?:规划纲要|规划|纲要)/;
+function planPartWithoutPeriod(question: string): boolean {
+  return question.split(/[？?]/).some((part) => PLAN_BY_PERIOD.test(part) && !TIME_PATTERNS.some(([, re]) => re.test(part.replace(PLAN_BY_PERIOD, ' '))));
 }
 
 /**
