@@ -816,4 +816,24 @@ describe('questions the documents do not answer', () => {
     await expectAnswer('中以常州创新园集聚了多少家人工智能主体？', '57家');
     await expectDeclined('办低保要带什么材料，在哪儿交？', 'scope');
   });
+
+  it('gives each sentence asking an amount a figure of its own, though one topic word holds the other', async () => {
+    const r = await ask('2025年全区新增了多少个外资项目？一共实际用了多少外资？');
+    expect(r.answer).toContain('121个');
+    expect(r.answer).toContain('4.9亿美元');
+  });
+
+  it('reads a remark after the question as the asker\'s story, and "区里希望…达到多少" as the target asked', async () => {
+    await expectAnswer('这五年全区新增了多少公共停车位？我家楼下以前停车真难找，现在方便多了。', '超1.25万个');
+    await expectAnswer('2030年希望林木覆盖率达到多少？', '26.5');
+  });
+
+  it('reads "经济增速" as the GDP growth rate', async () => {
+    await expectAnswer('2026年武进的经济增速目标定在多少？', '5.5%左右');
+  });
+
+  it('describes a process the documents name in quotes, but still declines where to go and who is eligible', async () => {
+    await expectAnswer('“一件事”联合报装的办理流程是怎样的？', '一表申请');
+    await expectDeclined('“一件事”联合报装去哪里申请？', 'scope');
+  });
 });

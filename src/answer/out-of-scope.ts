@@ -95,7 +95,9 @@ export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: st
   const q = analysis.normalized;
   if (INSTRUCTION.test(q)) return { reason: 'instruction' };
   if (CHITCHAT.test(q)) return { reason: 'chitchat' };
-  if (SERVICE.test(q)) return { reason: 'service' };
+  // (A process the documents name in quotes, "“一件事”联合办理…怎么个流程", is theirs to describe; where to go, whom to
+  // call and who is eligible are not.)
+  if (SERVICE.test(q) && (PERSONAL_SERVICE.test(q) || !quotesDocumentName(q, corpusText))) return { reason: 'service' };
   if (OPINION.test(q)) return { reason: 'opinion' };
   // Places are read where the question asks, not where the asker tells about themselves ("我老家在河南，…").
   const where = normalizeForMatch(analysis.asked);
@@ -114,6 +116,13 @@ export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: st
   if (country) return { reason: 'other-place', detail: country.chinese };
   if (analysis.contentTerms.length === 0) return { reason: 'not-in-documents' };
   return undefined;
+}
+
+const PERSONAL_SERVICE = /在哪|哪里|去哪|哪儿|电话|热线|地址|条件|材料|费用|收费|\b(?:where|phone|address|eligib)/;
+
+/** Whether the question puts in quotes a name the documents use ("“一件事”"). */
+function quotesDocumentName(question: string, corpusText: string): boolean {
+  return [...question.matchAll(/[“"「]([^”"」]{2,20})[”"」]/g)].some((m) => corpusText.includes(m[1]!));
 }
 
 /**

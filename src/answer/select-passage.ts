@@ -79,6 +79,28 @@ function clauseGroups(sentence: Span): Span[] {
   });
 }
 
+/**
+ * How many of the question's asking sentences a group gives a figure for: each takes a figure of its own whose
+ * clause says one of that sentence's words ("实际利用外资4.9亿美元" for "实际用了多少外资").
+ */
+function partsAnswered(parts: readonly string[][], group: Span, figures: readonly FigureSpan[], stats: TermStats): number {
+  const clauses = splitClauses(group, '，,；;：:');
+  const used = new Set<number>();
+  let answered = 0;
+  for (const terms of parts) {
+    const index = figures.findIndex((f, i) => {
+      if (used.has(i)) return false;
+      const clause = clauses.find((c) => f.start >= c.start && f.start < c.end);
+      return clause !== undefined && terms.some((t) => stats.saidIn(t, normalizeForMatch(clause.text)));
+    });
+    if (index >= 0) {
+      used.add(index);
+      answered++;
+    }
+  }
+  return answered;
+}
+
 /** What a clause loses for each quantity asked that none of its figures can be. */
 const PART_UNANSWERED = 0.3;
 
@@ -374,6 +396,8 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
           const answered = measures.filter((m) => figures.some((f) => measureFits(m, withRowUnit(f.value, rowUnit)))).length;
           intentFactor *= 1 - PART_UNANSWERED * (1 - answered / measures.length);
         }
+        // "…多少个外资项目？实际用了多少外资？": a clause group with a figure for each sentence asking one answers more of it.
+        if (analysis.intent === 'figure' && analysis.askingParts.length > 1) intentFactor *= 1 - PART_UNANSWERED * (1 - partsAnswered(analysis.askingParts, group, figures, stats) / analysis.askingParts.length);
         if (analysis.intent === 'figure') intentFactor *= baseFit(analysis.base, sentenceNorm);
         // A question in several parts ("3000万元以上的…多少个？其中超30亿元的有几个？") asks under each amount it states.
         if (amounts.length > 0 && !(multiPart ? amounts.every((a) => groupNorm.includes(a)) : amounts.some((a) => groupNorm.includes(a)))) intentFactor *= AMOUNT_UNSTATED;

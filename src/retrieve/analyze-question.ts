@@ -40,6 +40,11 @@ export interface QuestionAnalysis {
   asked: string;
   /** The base of a comparison the question names ("较2020年", "跟“十三五”末相比"), as a year. */
   base?: string;
+  /**
+   * The topic words of each sentence asking an amount, when two or more do ("新增了多少个外资项目？实际用了多少外资？"
+   * → [外资项目, 新增], [外资]): each wants a figure of its own. Empty otherwise (and for English questions).
+   */
+  askingParts: string[][];
 }
 
 /**
@@ -60,8 +65,9 @@ const FRAME_WORDS = new Set([
   'cetdz', 'by', 'coming', 'now', 'currently', 'present', 'right', 'at', '五年规划', '为此', '其中', '当中', '里面', '分别', '各', '各自', '那边', '这边', '那里', '这里', '那儿', '这儿',
   '这种', '那种', '这类', '那类', '这些', '那些', '这个', '那个', '此类', '整个', '全部', '所有', '一共', '总共', '以来', '到底', '究竟',
   '任务', '硬任务', '硬指标', '目标任务', '相比', '比较', '对比', '相较', '量化', '具体数', '数', '放到', '放在', '来看', '拿到', '话题', '换个话题', '就是', '也就是',
-  // How a topic is introduced, and the end of a period named just before ("十四五期末"), say no topic.
-  '关于', '对于', '有关', '期末'
+  // How a topic is introduced, the end of a period named just before ("十四五期末") and the asker's hopes ("区里希望…
+  // 达到多少") say no topic.
+  '关于', '对于', '有关', '期末', '希望', '期望', '盼望', '期待'
 ]);
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how (?:many|much|big|large|high|fast|far|long)|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?)\b/;
@@ -257,7 +263,7 @@ function resolveOrdinal(question: string, history: ChatTurn[]): string {
 const SELF_DESCRIPTION = /^(?:i'm|i am|i|as an?|we|we're|we are|my|our)\b|^(?:我|作为|本人|俺|家里|家中|咱家|老家|家人|孩子|小孩|儿子|女儿|闺女|父母|爸妈|爷爷|奶奶|外公|外婆|老伴|老公|老婆|媳妇|丈夫|妻子)/;
 // 几 asks, but not in 这几年, 好几圈, 前几天, 十几个, nor in "我们几个年轻人想…" (a few of us). An English auxiliary asks
 // only where it opens the clause ("Is it …", not "We are a European manufacturer").
-const ASKS = /[?？]|吗|呢|多少|(?<![好这那前近十们])几(?!个?(?:年轻人|朋友|同事|老人|孩子|家人|人)(?:想|要|打算|准备|一起))|什么|哪|怎么|如何|是否|\b(?:how|what|which|who|when|where|why)\b|^(?:is|are|does|do|did|was|were|can|could|will|would|should|has|have)\b/;
+const ASKS = /[?？]|吗|呢|多少|请|告诉|说说|介绍|列出|列举|(?<![好这那前近十们])几(?!个?(?:年轻人|朋友|同事|老人|孩子|家人|人)(?:想|要|打算|准备|一起))|什么|哪|怎么|如何|是否|\b(?:how|what|which|who|when|where|why)\b|^(?:is|are|does|do|did|was|were|can|could|will|would|should|has|have)\b/;
 
 /** A clause telling the asker's experience or who they are: "以前下班回来找不到车位", "这几年身边好多年轻人找到了工作", "开小厂的问一下", "在湖塘开了家小超市". */
 const STORY_START = /^(?:以前|之前|从前|小时候|最近|近来|平时|平常|每天|天天|经常|常常|这几年|这些年|这两年|后来|身边|周围|(?:厂|店|单位|公司|车间|工地)里|(?:想|准备)(?!问|知道|了解|请教|咨询|查|确认)|在[^，,的]{1,8}(?:上班|工作|打工|上学|读书|住|生活|开了|开个|开店|做生意|买了)|[^的，,]{1,10}的(?:人|朋友)?(?:想(?!问|知道|了解|请教|咨询|查|确认)|(?=问一?下|问问|请问|打听)))/;
@@ -285,7 +291,7 @@ function endsInNoun(clause: string): boolean {
 
 /**
  * The clauses describing the asker or telling their story ("我儿子明年毕业", "最近晚上出门感觉安心多了。") and the
- * others. A sentence before the question that asks nothing is story; within a sentence, a clause about the asker
+ * others. A sentence before the question, or a remark after it, that asks nothing is story; within a sentence, a clause about the asker
  * and the clauses continuing it, until one asks, cites hearsay or names a period. None are story when all would be.
  */
 interface StorySplit {
@@ -294,11 +300,13 @@ interface StorySplit {
 }
 
 function splitSelfDescription(question: string): StorySplit {
-  const sentences = normalizeForMatch(question).split(/[。!！;；]|\.(?!\d)/).map((x) => x.trim()).filter(Boolean);
+  // (A question mark ends a sentence and stays with it: a remark after the question is story too.)
+  const sentences = normalizeForMatch(question).split(/(?<=[?？])|[。!！;；]|\.(?!\d)/).map((x) => x.trim()).filter(Boolean);
   const self: string[] = [];
   const asking: string[] = [];
   sentences.forEach((sentence, i) => {
-    const storySentence = i < sentences.length - 1 && !ASKS.test(sentence) && !TOPIC_CUE.test(sentence);
+    const beforeOrAfterQuestion = i < sentences.length - 1 || sentences.slice(0, i).some((s) => ASKS.test(s));
+    const storySentence = beforeOrAfterQuestion && !ASKS.test(sentence) && !TOPIC_CUE.test(sentence);
     let continuing = false;
     for (const clause of sentence.split(/[,，:：—]+/).map((c) => c.trim()).filter(Boolean)) {
       const quiet = !ASKS.test(clause);
@@ -395,5 +403,18 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
 
   const expansions = synonymsIn(contentTerms.join(' ')).filter((s) => !contentTerms.includes(s));
   const asked = story.asking.join('，');
-  return { question, normalized, script, matchText, contentTerms, contextTerms, itemKinds, expansions, frame, intent, followUp, asked, base: askedBase(script === 'en' ? matchText : normalized) };
+  const askingParts = script === 'en' ? [] : askingPartsOf(matchText);
+  return { question, normalized, script, matchText, contentTerms, contextTerms, itemKinds, expansions, frame, intent, followUp, asked, base: askedBase(script === 'en' ? matchText : normalized), askingParts };
+}
+
+const ASKS_AMOUNT = /多少|(?<!哪)几(?![乎])/;
+
+/** The topic words of each question sentence asking an amount, when two or more with topic words do. */
+function askingPartsOf(matchText: string): string[][] {
+  const parts = matchText
+    .split(/[？?]/)
+    .filter((part) => ASKS_AMOUNT.test(part))
+    .map(contentTermsOf)
+    .filter((terms) => terms.length > 0);
+  return parts.length >= 2 ? parts : [];
 }

@@ -5,6 +5,8 @@
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['地区生产总值', 'gdp', '生产总值', '经济总量', 'GDP'],
+  // "经济增速" is how people say the GDP growth rate the documents write as "地区生产总值增长".
+  ['地区生产总值增长', '经济增速', '经济增长速度', 'gdp增速', 'gdp增长'],
   ['一般公共预算收入', '财政收入', '公共预算收入', '预算收入', '财政'],
   ['实际使用外资', '实际利用外资', '实际到账外资', '外资', '利用外资', '外商投资'],
   ['高新技术企业', '高企', '高新企业'],
