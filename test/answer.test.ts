@@ -836,4 +836,10 @@ describe('questions the documents do not answer', () => {
     await expectAnswer('“一件事”联合报装的办理流程是怎样的？', '一表申请');
     await expectDeclined('“一件事”联合报装去哪里申请？', 'scope');
   });
+
+  it('does not read a remark naming the 十五五 plan as a question about its period', async () => {
+    const r = await ask('“十四五”期间全区新增城镇就业多少人？十五五规划纲要里好像也写了。');
+    expect(r.answer).toContain('16.5万人');
+    expect(r.answer).not.toContain('11万人以上');
+  });
 });

@@ -91,11 +91,15 @@ export function detectFrame(question: string): QueryFrame {
   };
 }
 
-/** The 十五五 plan named by its period ("十五五规划"), in a question sentence that names no period besides. */
+/** The 十五五 plan named by its period ("十五五规划"), in a question sentence that asks and names no period besides. */
 const PLAN_BY_PERIOD = /[“"]?十五五[”"]?(?:规划纲要|规划|纲要)/;
 function planPartWithoutPeriod(question: string): boolean {
-  return question.split(/[？?]/).some((part) => PLAN_BY_PERIOD.test(part) && !TIME_PATTERNS.some(([, re]) => re.test(part.replace(PLAN_BY_PERIOD, ' '))));
+  return question
+    .split(/[？?。]/)
+    .some((part) => PLAN_BY_PERIOD.test(part) && PART_ASKS.test(part) && !TIME_PATTERNS.some(([, re]) => re.test(part.replace(PLAN_BY_PERIOD, ' '))));
 }
+/** A part that asks something ("…平均每年新增多少"), not a remark on the documents ("规划纲要说的好像不一样"). */
+const PART_ASKS = /多少|几|什么|哪|呢|吗|\b(?:how|what|which)\b/;
 
 /**
  * Periods that answer for each other: 2025 is the last year of 十四五, so the period's end levels are 2025's;
