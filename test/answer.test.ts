@@ -842,4 +842,9 @@ describe('questions the documents do not answer', () => {
     expect(r.answer).toContain('16.5万人');
     expect(r.answer).not.toContain('11万人以上');
   });
+
+  it('reads a word the documents never use, written inside another word of the question, as that word shortened', async () => {
+    // "科技奖" is 省科学技术奖 shortened; 获得 names no topic.
+    await expectAnswer('听说经开区去年科技奖拿得不少，省科学技术奖一共获得几项？', '5项');
+  });
 });

@@ -663,6 +663,28 @@ function notFound(
   };
 }
 
+/**
+ * "一共获得省科学技术奖几项" after "拿了不少省里的科技奖": a word the documents never use whose characters stand in order
+ * inside another of the question's words that they do use is that word shortened, not a second topic.
+ */
+function withoutShortenings(analysis: QuestionAnalysis, stats: TermStats): QuestionAnalysis {
+  const known = analysis.contentTerms.filter((t) => stats.documentFrequency(t) > 0);
+  const shortened = analysis.contentTerms.filter((t) => t.length >= 2 && stats.documentFrequency(t) === 0 && known.some((k) => k.length > t.length && inOrder(t, k)));
+  if (shortened.length === 0) return analysis;
+  const keep = (t: string) => !shortened.includes(t);
+  return { ...analysis, contentTerms: analysis.contentTerms.filter(keep), contextTerms: analysis.contextTerms.filter(keep) };
+}
+
+/** Whether every character of `short` stands in `long`, in the same order. */
+function inOrder(short: string, long: string): boolean {
+  let at = 0;
+  for (const ch of short) {
+    at = long.indexOf(ch, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
 /** Extractive answer: the source's own clause, figures verbatim, cited; or a plain statement that the documents do not say. */
 export async function answerQuestion(question: string, ctx: AnswerContext, opts: AnswerOptions = {}): Promise<AnswerResult> {
   const { result, hits } = await answerFromHits(question, ctx, opts);
@@ -671,7 +693,7 @@ export async function answerQuestion(question: string, ctx: AnswerContext, opts:
 
 async function answerFromHits(question: string, ctx: AnswerContext, opts: AnswerOptions): Promise<{ result: AnswerResult; hits: ScoredChunk[] }> {
   const started = Date.now();
-  const analysis = analyzeQuestion(question, opts.history ?? []);
+  const analysis = withoutShortenings(analyzeQuestion(question, opts.history ?? []), ctx.stats);
   const mode = ctx.retriever.mode;
 
   const early = refuseBeforeRetrieval(analysis, ctx.corpusText);

@@ -67,7 +67,9 @@ const FRAME_WORDS = new Set([
   '任务', '硬任务', '硬指标', '目标任务', '相比', '比较', '对比', '相较', '量化', '具体数', '数', '放到', '放在', '来看', '拿到', '话题', '换个话题', '就是', '也就是',
   // How a topic is introduced, the end of a period named just before ("十四五期末") and the asker's hopes ("区里希望…
   // 达到多少") say no topic.
-  '关于', '对于', '有关', '期末', '希望', '期望', '盼望', '期待'
+  '关于', '对于', '有关', '期末', '希望', '期望', '盼望', '期待',
+  // Verbs of getting ("获得了几项", "拿到多少") and the province or city as the asker says it ("省里的奖") name no topic.
+  '获得', '取得', '拿到', '拿了', '省里', '市里'
 ]);
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how (?:many|much|big|large|high|fast|far|long)|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?)\b/;
