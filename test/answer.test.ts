@@ -847,4 +847,11 @@ describe('questions the documents do not answer', () => {
     // "科技奖" is 省科学技术奖 shortened; 获得 names no topic.
     await expectAnswer('听说经开区去年科技奖拿得不少，省科学技术奖一共获得几项？', '5项');
   });
+
+  it('reads "新改扩建" as building new (新建) and rebuilding (改建), and a spaced dash as the end of an English self-description', async () => {
+    const r = await askAfter('“十四五”期间新建改建了多少学校？', '新改扩建学校项目74个。', '那去年呢？');
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('新改扩建学校项目7个');
+    await expectAnswer('As a retired teacher - how many new urban jobs does Wujin plan over the 15th Five-Year Plan period?', '11万人以上');
+  });
 });

@@ -310,7 +310,7 @@ function splitSelfDescription(question: string): StorySplit {
     const beforeOrAfterQuestion = i < sentences.length - 1 || sentences.slice(0, i).some((s) => ASKS.test(s));
     const storySentence = beforeOrAfterQuestion && !ASKS.test(sentence) && !TOPIC_CUE.test(sentence);
     let continuing = false;
-    for (const clause of sentence.split(/[,，:：—]+/).map((c) => c.trim()).filter(Boolean)) {
+    for (const clause of sentence.split(/[,，:：—–]+|\s-\s/).map((c) => c.trim()).filter(Boolean)) {
       const quiet = !ASKS.test(clause);
       const continues: boolean = continuing && !TOPIC_CUE.test(clause) && !TIME_NAMED.test(clause) && !endsInNoun(clause);
       const story: boolean = storySentence || (quiet && (SELF_DESCRIPTION.test(clause) || STORY_START.test(clause) || tradeSpeaks(clause) || continues));
