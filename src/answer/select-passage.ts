@@ -84,14 +84,18 @@ function clauseGroups(sentence: Span): Span[] {
  * clause says one of that sentence's words ("实际利用外资4.9亿美元" for "实际用了多少外资").
  */
 function partsAnswered(parts: readonly string[][], group: Span, figures: readonly FigureSpan[], stats: TermStats): number {
+  // Each figure's own clause, read once.
   const clauses = splitClauses(group, '，,；;：:');
+  const clauseOf = figures.map((f) => {
+    const clause = clauses.find((c) => f.start >= c.start && f.start < c.end);
+    return clause === undefined ? undefined : normalizeForMatch(clause.text);
+  });
   const used = new Set<number>();
   let answered = 0;
   for (const terms of parts) {
-    const index = figures.findIndex((f, i) => {
-      if (used.has(i)) return false;
-      const clause = clauses.find((c) => f.start >= c.start && f.start < c.end);
-      return clause !== undefined && terms.some((t) => stats.saidIn(t, normalizeForMatch(clause.text)));
+    const index = figures.findIndex((_, i) => {
+      const clause = clauseOf[i];
+      return !used.has(i) && clause !== undefined && terms.some((t) => stats.saidIn(t, clause));
     });
     if (index >= 0) {
       used.add(index);
