@@ -709,14 +709,14 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   // The place must be the clause's own: "总量跨入全省前三，人均地区生产总值超20万元" ranks the total, not the per-person figure.
   const rankAsked = asksRank(analysis.normalized);
   const top = ranked[0];
-  const placing = rankAsked && top ? ranked.find((sel) => ranksWhatIsAsked(sel, analysis, ctx.stats) && sel.coverage >= top.coverage && sel.groupCoverage >= MIN_GROUP_COVERAGE) : undefined;
+  const placing = rankAsked && top ? ranked.find((sel) => sel.coverage >= top.coverage && sel.groupCoverage >= MIN_GROUP_COVERAGE && ranksWhatIsAsked(sel, analysis, ctx.stats)) : undefined;
   // Whether a figure is yearly or cumulative is answered by a clause that says so ("11以上（累计）"), where one covers as fully.
   const noted = (sel: Selection) => PER_PERIOD_NOTE.test(sel.sentence.text);
   const noting = top && !noted(top) && PER_PERIOD_ASKED.test(analysis.normalized) ? ranked.find((sel) => noted(sel) && sel.coverage >= top.coverage && sel.groupCoverage >= MIN_GROUP_COVERAGE) : undefined;
   const best = naming ?? placing ?? noting ?? top;
   const related = analysis.contentTerms.length > 0 ? hits.filter((h) => h.score > 0.3) : [];
   if (!best || best.coverage < MIN_COVERAGE || best.groupCoverage < MIN_GROUP_COVERAGE) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'coverage'), hits };
-  const rankStated = rankAsked && ranksWhatIsAsked(best, analysis, ctx.stats);
+  const rankStated = rankAsked && (best === placing || ranksWhatIsAsked(best, analysis, ctx.stats));
   if (uncoveredYear(analysis, best.sentence.text) !== undefined || partOfYearUnstated(analysis.normalized, best.sentence.text) || onlyOtherPeriodSays(scored, best, analysis)) return { result: notFound('other-year', analysis, related, ctx, mode, started, 'other-year'), hits };
   // "多少/几…" asks for a number: a passage on the topic that gives none does not answer it.
   // …nor does a figure whose own words name nothing asked ("多少所大学" → "医疗中心7个" in a sentence that mentions a 大学).
