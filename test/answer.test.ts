@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { QaEngine } from '../src/answer/engine.js';
 import { loadEngine } from '../src/answer/load-engine.js';
 import { numbersIn } from '../src/answer/figures.js';
+import { analyzeQuestion } from '../src/retrieve/analyze-question.js';
 import type { AnswerResult } from '../src/answer/types.js';
 
 let engine: QaEngine;
@@ -853,5 +854,31 @@ describe('questions the documents do not answer', () => {
     expect(r.found).toBe(true);
     expect(r.answer).toContain('新改扩建学校项目7个');
     await expectAnswer('As a retired teacher - how many new urban jobs does Wujin plan over the 15th Five-Year Plan period?', '11万人以上');
+  });
+  it('accepts a sentence stating a year inside another period the question asks ("…是多少？十五五期末要达到多少？")', async () => {
+    const r = await ask('2025年一般公共预算收入是多少？十五五期末要达到多少？');
+    expect(r.found).toBe(true);
+    expect(r.answer).toContain('225亿元');
+    expect(r.answer).toContain('218亿元');
+  });
+
+  it('reads "elderly residents" as 老年人, the group the documents count', async () => {
+    await expectAnswer('How many elderly residents were given home-based care services in 2025?', '3.8万名');
+  });
+
+  it('declines a group when the answering sentence names its opposite ("小班" / "大班")', async () => {
+    await expectDeclined('去年幼儿园小班免保教费惠及多少孩子？', 'asked-measure');
+    await expectAnswer('去年幼儿园大班免保教费惠及多少孩子？', '1.52万名');
+  });
+
+  it('names the four 城 in English, and reads "the West Taihu one" as the item of the last answer it starts', async () => {
+    await expectAnswer('Which areas belong to the Taihu Bay leisure resort city?', '雪堰镇');
+    await expectAnswer('Which towns are in the West Taihu eco-science city?', '湟里镇');
+    const history = [
+      { role: 'user' as const, content: 'Name the four cities of the district layout.' },
+      { role: 'assistant' as const, content: '武进品质活力主城、武高新智造理想城、西太湖生态科学城、太湖湾休闲度假城' },
+    ];
+    expect(analyzeQuestion('OK, and what is in the West Taihu one?', history).contentTerms).toContain('西太湖生态科学城');
+    expect(analyzeQuestion('Is West Taihu lake clean?', history).contentTerms).not.toContain('西太湖生态科学城');
   });
 });

@@ -13,6 +13,7 @@ import { composeFound, composeNotFound, type Statement } from './compose.js';
 import { COVERED_YEARS, partOfYearUnstated, placeMissing, refuseBeforeRetrieval, uncoveredYear, type RefusalReason } from './out-of-scope.js';
 import { amountOf, extractFigures, numbersIn } from './figures.js';
 import { askedMeasures, asksRank, rankScopeFits, statesRank, countedNoun, countsNoun, figureMeasure, fitsAny, withRowUnit, type AskedMeasure } from './measure-fit.js';
+import { oppositeGroupNamed } from './opposite-group.js';
 import { alignRespectively, type RespectivePair } from './respectively.js';
 import { asksSeveral, CONTINUATION, selectPassages, TIME_EXPRESSION, WHEN_QUESTION, type Selection } from './select-passage.js';
 import { trimPunctuation } from './split-clauses.js';
@@ -740,7 +741,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   // (A place in a ranking is the answer to a ranking asked, whatever figures stand beside it.)
   const mismatch = rankStated ? undefined : measureMismatch(best, analysis, measures, ctx);
   if (mismatch) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, mismatch), hits };
-  if (unsaidMeasure(best, analysis, ctx.stats) || unsaidQualifier(best, analysis, ctx) || unreportedEnglishTerm(analysis) || unsaidEnglishPart(best, analysis, ctx.stats) || narrowerAgeGroup(best, analysis, ctx.stats) || (rankAsked && !rankStated) || onlyRestatesCount(best, analysis)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
+  if (unsaidMeasure(best, analysis, ctx.stats) || unsaidQualifier(best, analysis, ctx) || unreportedEnglishTerm(analysis) || unsaidEnglishPart(best, analysis, ctx.stats) || narrowerAgeGroup(best, analysis, ctx.stats) || oppositeGroupNamed(best.sentence.text, analysis, ctx.stats) || (rankAsked && !rankStated) || onlyRestatesCount(best, analysis)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
   // A place the documents name elsewhere ("上海") must be what the answering passage speaks of.
   const missingPlace = placeMissing(analysis, normalizeForMatch(`${headingText(best.hit.chunk)} ${best.hit.chunk.pageContent}`), ctx.corpusText);
   if (missingPlace) return { result: notFound('other-place', analysis, related, ctx, mode, started, 'other-place'), hits };

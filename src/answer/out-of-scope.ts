@@ -1,4 +1,5 @@
 import type { QuestionAnalysis } from '../retrieve/analyze-question.js';
+import type { TimeScope } from '../ingest/types.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { countriesNamedIn } from '../text/countries.js';
 import { chineseTermsFor, wordsOutsideGlossary } from '../text/english-glossary.js';
@@ -166,9 +167,15 @@ export function uncoveredYear(analysis: QuestionAnalysis, sentence: string): num
   const uncovered = years.find((y) => !COVERED_YEARS.has(y) && !sentence.includes(String(y)));
   if (uncovered !== undefined) return uncovered;
   // One asked year stated is enough: the others may be a comparison's base ("by 2030 … compared with 2025").
+  // So is a year inside another period the question asks ("2025年完成多少？到十五五末目标多少？" and a sentence of 2030).
   const spans = statedYears(sentence);
-  return spans.length > 0 && !years.some((y) => spans.some(([from, to]) => from <= y && y <= to)) ? years[0] : undefined;
+  const asked: [number, number][] = [...years.map((y): [number, number] => [y, y]), ...analysis.frame.timeScopes.map((s) => PERIOD_YEARS[s])];
+  const overlaps = ([from, to]: [number, number]) => asked.some(([a, b]) => from <= b && a <= to);
+  return spans.length > 0 && !spans.some(overlaps) ? years[0] : undefined;
 }
+
+/** The years each period of the documents covers. */
+const PERIOD_YEARS: Record<TimeScope, [number, number]> = { y2025: [2025, 2025], fyp14: [2021, 2025], y2026: [2026, 2026], fyp15: [2026, 2030] };
 
 /**
  * A part of a year asked ("2025年第三季度", "上半年", "12月份", "Q3", "in the first half"): the documents report whole

@@ -258,6 +258,19 @@ function resolveOrdinal(question: string, history: ChatTurn[]): string {
 }
 
 /**
+ * "the West Taihu one", "西太湖那个": a word of the question that starts exactly one name in the last answer
+ * ("西太湖生态科学城" among the four 城) points at that name.
+ */
+function itemStartingWith(term: string, question: string, history: ChatTurn[]): string | undefined {
+  const lastAnswer = [...history].reverse().find((t) => t.role === 'assistant');
+  if (!lastAnswer || !/^\p{Script=Han}{2,}$/u.test(term)) return undefined;
+  // Only a word said as one of the items ("the … one", "西太湖那个"), not a topic the answer's wording starts with.
+  if (!new RegExp(`${term}(?:那|这)一?[个座块项条]`).test(question) && !/\bthe [a-z' -]{2,30} one\b/.test(question)) return undefined;
+  const names = new Set(lastAnswer.content.split(/[^\p{Script=Han}]+|[、和及与]/u).filter((n) => n.startsWith(term) && n.length > term.length && n.length <= 10));
+  return names.size === 1 ? [...names][0] : undefined;
+}
+
+/**
  * "I'm a journalist covering tech firms: …", "我是做外贸的，…": a clause in which the asker describes
  * themselves asks nothing; the topic is what the rest of the question names.
  */
@@ -348,6 +361,11 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
   const story = splitSelfDescription(typed);
   let frame = askedTime(story, script, detectFrame(matchText));
   let contentTerms = contentTermsOf(matchText);
+  for (const term of contentTerms) {
+    const item = itemStartingWith(term, normalized, history);
+    if (item && !normalized.includes(item)) matchText = matchText.replace(term, item);
+  }
+  if (matchText !== toMatchText(resolveOrdinal(typed, history), script)) contentTerms = contentTermsOf(matchText);
   let followUp = false;
   let contextTerms = selfDescriptionTerms(story, script, contentTerms);
   // English questions state their intent in English words, which matchText (Chinese terms) no longer has.
