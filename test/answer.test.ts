@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { QaEngine } from '../src/answer/engine.js';
 import { loadEngine } from '../src/answer/load-engine.js';
 import { numbersIn } from '../src/answer/figures.js';
+import { TermStats } from '../src/answer/term-stats.js';
 import { analyzeQuestion } from '../src/retrieve/analyze-question.js';
 import type { AnswerResult } from '../src/answer/types.js';
 
@@ -880,5 +881,36 @@ describe('questions the documents do not answer', () => {
     ];
     expect(analyzeQuestion('OK, and what is in the West Taihu one?', history).contentTerms).toContain('西太湖生态科学城');
     expect(analyzeQuestion('Is West Taihu lake clean?', history).contentTerms).not.toContain('西太湖生态科学城');
+  });
+  it('reads money said aloud ("一个亿") as the documents write it, and a clause of verbs alone as the asker\'s doing', async () => {
+    await expectAnswer('一个亿以上的项目今年要招几个？', '133个以上');
+    await expectAnswer('去年经开区新盖了一大片厂房，路过都看到了，建了多少平方米？', '59万平方米');
+  });
+
+  it('declines an amount asked per person and month where the sentence gives a whole sum', async () => {
+    await expectDeclined('残疾人补贴每人每月发多少？', 'asked-measure');
+    await expectAnswer('低保每个月多少钱？', '1080元/月');
+  });
+
+  it('counts what a label names when the question counts "…的" with no thing after it, and reads "是干什么" as a definition', async () => {
+    await expectAnswer('2025年新增几家上市挂牌的？', '6家');
+    await expectAnswer('“爱心榕”行动是干什么？', '政府统筹');
+  });
+
+  it('asks the plan period too where a part asks whether this year\'s figure agrees with the 十五五 plan', async () => {
+    const r = await ask('今年粮食播种面积要稳住多少亩？今年的目标跟十五五规划说的一致吗？');
+    expect(r.answer).toContain('12万亩以上');
+    expect(r.answer).toContain('10万亩');
+  });
+
+  it('reads 生产安全事故 as the report\'s 安全生产事故, and declines a period asked in words that the sentence\'s years do not cover', async () => {
+    await expectAnswer('2025年生产安全事故死亡人数下降了多少？', '12.5%');
+    await expectDeclined('理想汽车去年产值多少？', 'other-year');
+  });
+
+  it('finds a long term written with a short word inserted, but not with a longer one', () => {
+    const stats = new TermStats(['大力推进存量工业建设用地更新', '深化存量工业用地焕新']);
+    expect(stats.saidIn('存量工业用地', '大力推进存量工业建设用地更新')).toBe(true);
+    expect(stats.saidIn('存量工业用地', '存量工业和商业建设用地')).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ import { synonymsIn } from '../text/synonyms.js';
 import { composeFound, composeNotFound, type Statement } from './compose.js';
 import { COVERED_YEARS, partOfYearUnstated, placeMissing, refuseBeforeRetrieval, uncoveredYear, type RefusalReason } from './out-of-scope.js';
 import { amountOf, extractFigures, numbersIn } from './figures.js';
-import { askedMeasures, asksRank, rankScopeFits, statesRank, countedNoun, countsNoun, figureMeasure, fitsAny, withRowUnit, type AskedMeasure } from './measure-fit.js';
+import { askedMeasures, asksRank, rateUnsaid, rankScopeFits, statesRank, countedNoun, countsNoun, figureMeasure, fitsAny, withRowUnit, type AskedMeasure } from './measure-fit.js';
 import { oppositeGroupNamed } from './opposite-group.js';
 import { alignRespectively, type RespectivePair } from './respectively.js';
 import { asksSeveral, CONTINUATION, selectPassages, TIME_EXPRESSION, WHEN_QUESTION, type Selection } from './select-passage.js';
@@ -727,6 +727,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   const asksAmount = COUNT_QUESTION.test(analysis.normalized) || measures.length > 0;
   if (asksAmount && !rankStated) {
     if (best.figures.length === 0) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'no-figure'), hits };
+    if (rateUnsaid(analysis.script === 'en' ? analysis.normalized : analysis.asked, normalizeForMatch(best.sentence.text))) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'asked-measure'), hits };
     // (Not for English questions: their terms are glossary translations, which a label may word differently.)
     if (analysis.script !== 'en' && analysis.contentTerms.length > 0 && figuresAsked(best, analysis, ctx.stats).labelWeight === 0)
       return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'unlabelled-figure'), hits };

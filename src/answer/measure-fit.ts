@@ -53,6 +53,20 @@ export function askedMeasures(question: string): AskedMeasure[] {
   return parts > out.length ? [] : out;
 }
 
+/**
+ * An amount asked per person or per month ("每人每个月能领多少", "how much per person"): a sentence that states no
+ * such rate ("补贴经费超9100万元" is the whole sum) does not answer it. Returns the rate asked that the sentence lacks.
+ */
+export function rateUnsaid(asking: string, sentence: string): 'per-month' | 'per-person' | undefined {
+  if (PER_MONTH_ASKED.test(asking) && !PER_MONTH_SAID.test(sentence)) return 'per-month';
+  if (PER_PERSON_ASKED.test(asking) && !PER_PERSON_SAID.test(sentence)) return 'per-person';
+  return undefined;
+}
+const PER_MONTH_ASKED = /每个?月|一个月|月均|按月|\b(?:per|a|each) month\b|\bmonthly\b/;
+const PER_MONTH_SAID = /月/;
+const PER_PERSON_ASKED = /每人|每个人|一个人|每位|\bper (?:person|head|capita)\b|\beach person\b/;
+const PER_PERSON_SAID = /人均|每人|\/人|每位|每(?:[千万百十]|\d)+人/;
+
 const FIGURE_COUNT = new RegExp(`(?:[万亿千])?(${COUNT_UNITS})(?:[（(][^）)]*[)）])?(?:以上|以下|以内|左右|多|余)?$`);
 
 /** "排第几", "排名多少", "what rank": the answer is a place in a ranking. */
@@ -130,6 +144,9 @@ export function countedNoun(question: string): string | undefined {
   const m = COUNTED.exec(question);
   if (m) {
     // "几个百亿级的项目" counts projects: a grade or kind before 的 only describes the thing after it, if any.
+    // "几家上市挂牌的？": a description made a noun by 的, with no thing after it, counts whatever the label names.
+    const described = /^的(?:呢|吗|了|？|\?|。|$)/.test(question.slice(m.index + m[0].length - 1));
+    if (described) return undefined;
     if (!ATTRIBUTIVE.test(m[1]!)) return m[1];
     return /^的([\p{Script=Han}]{2,8}?)(?:呢|吗|了|？|\?|，|,|。|$)/u.exec(question.slice(m.index + m[0].length - 1))?.[1];
   }

@@ -168,10 +168,12 @@ export function uncoveredYear(analysis: QuestionAnalysis, sentence: string): num
   if (uncovered !== undefined) return uncovered;
   // One asked year stated is enough: the others may be a comparison's base ("by 2030 … compared with 2025").
   // So is a year inside another period the question asks ("2025年完成多少？到十五五末目标多少？" and a sentence of 2030).
+  // A period asked in words ("去年", "十四五期间") is not answered by a sentence stating only other years ("2022-2024年").
   const spans = statedYears(sentence);
-  const asked: [number, number][] = [...years.map((y): [number, number] => [y, y]), ...analysis.frame.timeScopes.map((s) => PERIOD_YEARS[s])];
+  const periods = analysis.frame.timeInferred ? [] : analysis.frame.timeScopes.map((s) => PERIOD_YEARS[s]);
+  const asked: [number, number][] = [...years.map((y): [number, number] => [y, y]), ...periods];
   const overlaps = ([from, to]: [number, number]) => asked.some(([a, b]) => from <= b && a <= to);
-  return spans.length > 0 && !spans.some(overlaps) ? years[0] : undefined;
+  return spans.length > 0 && asked.length > 0 && !spans.some(overlaps) ? (years[0] ?? asked[0]![1]) : undefined;
 }
 
 /** The years each period of the documents covers. */

@@ -148,11 +148,12 @@ function withNeighbours(groups: Span[], sentence: Span, keepWhole: boolean): Spa
  * 0.45 in the passage; `partial` when the clause holds only some of its characters.
  */
 function presence(term: TermForms, group: string, sentence: string, heading: string, passage: string): { credit: number; partial: boolean } {
-  const { forms, parts } = term;
-  if (forms.some((f) => group.includes(f))) return { credit: 1, partial: false };
-  if (forms.some((f) => heading.includes(f))) return { credit: IN_HEADING, partial: false };
-  if (forms.some((f) => sentence.includes(f))) return { credit: 0.6, partial: false };
-  if (forms.some((f) => passage.includes(f))) return { credit: 0.45, partial: false };
+  const { forms, widened, parts } = term;
+  const says = (text: string) => forms.some((f) => text.includes(f)) || (widened?.test(text) ?? false);
+  if (says(group)) return { credit: 1, partial: false };
+  if (says(heading)) return { credit: IN_HEADING, partial: false };
+  if (says(sentence)) return { credit: 0.6, partial: false };
+  if (says(passage)) return { credit: 0.45, partial: false };
   // Absent as a word, a term may still be half-said in the clause ("平均" ~ "村均"): a little credit per character
   // for a two-character term, per character pair for a longer one, whose scattered characters say nothing
   // ("最低工资" is not in "低保…资金").
@@ -169,6 +170,8 @@ const PARTIAL_CREDIT = 0.5;
 /** A question term's corpus forms and, for partial matches, its characters (two) or character pairs (longer); worked out once per question. */
 interface TermForms {
   forms: string[];
+  /** The term with a short word inserted ("存量工业建设用地" for 存量工业用地), where it is long enough. */
+  widened: RegExp | undefined;
   parts: string[];
 }
 
@@ -176,7 +179,7 @@ function termForms(term: string, stats: TermStats): TermForms {
   const chars = [...term].filter((c) => /\p{Script=Han}/u.test(c));
   const known = stats.knownParts(term);
   const parts = known.length > 0 ? known : chars.length < 2 ? [] : chars.length === 2 ? chars : chars.slice(1).map((c, i) => chars[i]! + c);
-  return { forms: [term, ...stats.variants(term)], parts };
+  return { forms: [term, ...stats.variants(term)], widened: stats.widened(term), parts };
 }
 
 function indicatorFigures(hit: ScoredChunk): FigureSpan[] {

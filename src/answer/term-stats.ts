@@ -23,6 +23,7 @@ export class TermStats {
   private readonly variantCache = new Map<string, string[]>();
   private readonly weightCache = new Map<string, number>();
   private readonly partsCache = new Map<string, string[]>();
+  private readonly widenedCache = new Map<string, RegExp | undefined>();
 
   constructor(passages: string[]) {
     this.texts = passages.map(normalizeForMatch);
@@ -65,7 +66,7 @@ export class TermStats {
    * the rest of the term must be said too ("城镇新增就业" names 新增城镇就业; "实际利用外资" does not name 外资项目).
    */
   namedBy(term: string, label: string): boolean {
-    if (label.includes(term)) return true;
+    if (label.includes(term) || this.widened(term)?.test(label)) return true;
     if (this.documentFrequency(term) === 0) return this.saidIn(term, label);
     return this.variants(term).some(
       (v) =>
@@ -77,7 +78,22 @@ export class TermStats {
 
   /** Whether a (normalised) text says the term in one of its forms. */
   saidIn(term: string, text: string): boolean {
-    return text.includes(term) || this.variants(term).some((v) => text.includes(v));
+    return text.includes(term) || this.variants(term).some((v) => text.includes(v)) || (this.widened(term)?.test(text) ?? false);
+  }
+
+  /**
+   * A term of several words may be written with one short word inserted between two of them ("存量工业用地" as
+   * "存量工业建设用地"): a pattern for those forms, or undefined for a term too short to widen safely.
+   */
+  widened(term: string): RegExp | undefined {
+    if (this.widenedCache.has(term)) return this.widenedCache.get(term);
+    const words = term.length >= 5 ? tiling(term, segmentWords(term, false).filter((w) => w !== term && w.length >= 2)) : [];
+    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const forms = words.slice(1).map((_, gap) => `${words.slice(0, gap + 1).map(escape).join('')}\\p{Script=Han}{1,2}${words.slice(gap + 1).map(escape).join('')}`);
+    const pattern = forms.length > 0 ? new RegExp(forms.join('|'), 'u') : undefined;
+    if (this.widenedCache.size >= CACHE_LIMIT) this.widenedCache.clear();
+    this.widenedCache.set(term, pattern);
+    return pattern;
   }
 
   /**
@@ -116,14 +132,16 @@ export class TermStats {
   }
 }
 
-/** Words that laid end to end write the whole term, longest first at each place; empty when they do not. */
+/** Words that laid end to end write the whole term, longest first at each place (a shorter one where the longest leads nowhere); empty when none do. */
 function tiling(term: string, words: string[]): string[] {
-  const out: string[] = [];
-  for (let at = 0; at < term.length; ) {
-    const next = words.filter((w) => term.startsWith(w, at)).sort((a, b) => b.length - a.length)[0];
-    if (!next) return [];
-    out.push(next);
-    at += next.length;
-  }
+  const from = (at: number): string[] | undefined => {
+    if (at === term.length) return [];
+    for (const next of words.filter((w) => term.startsWith(w, at)).sort((a, b) => b.length - a.length)) {
+      const rest = from(at + next.length);
+      if (rest) return [next, ...rest];
+    }
+    return undefined;
+  };
+  const out = from(0) ?? [];
   return out.length >= 2 ? out : [];
 }

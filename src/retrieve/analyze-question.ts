@@ -1,5 +1,6 @@
 import { englishAmounts, ENGLISH_PRICE } from '../text/english-amounts.js';
 import { chineseTermsFor } from '../text/english-glossary.js';
+import { countInDigits } from '../text/chinese-counts.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { detectScript, type QuestionScript } from '../text/script.js';
 import { synonymsIn } from '../text/synonyms.js';
@@ -73,7 +74,7 @@ const FRAME_WORDS = new Set([
 ]);
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how (?:many|much|big|large|high|fast|far|long)|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?)\b/;
-const DEFINITION_INTENT = /是什么|是(?:个|一个|一种|一项|一类)什么|什么是|什么叫|(?:是)?(?:做|干)什么的|指什么|是指|指的是|具体指|含义|意思|定义|何谓|包含什么内容|有什么内容|\b(?:what is|what are|what does|means?|meaning|define|definition)\b/;
+const DEFINITION_INTENT = /是什么|是(?:个|一个|一种|一项|一类)什么|什么是|什么叫|(?:是)?(?:做|干)什么的|是(?:做|干)(?:什么|嘛)|指什么|是指|指的是|具体指|含义|意思|定义|何谓|包含什么内容|有什么内容|\b(?:what is|what are|what does|means?|meaning|define|definition)\b/;
 const LIST_INTENT = /哪些|还有(?:哪个|什么|别的)|哪几|哪(?!一?年)[一二三四五六七八九十两“"]|是哪|包括|包含|有什么|分别是|\b(?:which|list|name the|what are the)\b/;
 
 /** Questions about ways and reasons want sentences; everything else names a measure and wants its figure. */
@@ -186,6 +187,8 @@ const YEAR_SPAN = /(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:19|20)\d\d/g;
 function toMatchText(question: string, script: QuestionScript): string {
   let normalized = normalizeForMatch(question);
   for (const [spoken, written] of SPOKEN) normalized = normalized.replace(spoken, written);
+  // "一个亿", "两个亿": money said aloud, which the documents write "1亿元", "2亿元".
+  normalized = normalized.replace(/([一二两三四五六七八九十]{1,3}|\d+)个亿元?/g, (_, n: string) => `${countInDigits(`${n}个`).replace('个', '')}亿元`);
   if (script !== 'en') return normalized;
   // Chinese words written into an English question; bare numbers there are years or ordinals, read below.
   const han = (normalized.match(/[\p{Script=Han}0-9.%（）()]+/gu) ?? []).filter((t) => /\p{Script=Han}/u.test(t));
@@ -298,6 +301,12 @@ function tradeSpeaks(clause: string): boolean {
 const TOPIC_CUE = /听说|据说|听人说|看到|看新闻|报告|规划|政府|文件|(?<![小社园景校])区里|全区|我区|咱区/;
 const TIME_NAMED = /去年|今年|明年|前年|十三五|十四五|十五五|(?:19|20)\d\d/;
 
+/** "开车路过都看到了": a clause of verbs that names no thing, place or time tells what the asker did, not a topic. */
+function actsOnly(clause: string): boolean {
+  const words = tagWords(clause).filter((w) => /\p{Script=Han}/u.test(w.word));
+  return words.some((w) => /^v$/.test(w.tag)) && words.every((w) => !/^(?:n|vn|t|s|f|j|l|i|eng|nz|a|m)/.test(w.tag));
+}
+
 /** A clause that is a described thing ("武进籍离校未就业的高校毕业生": …的 + noun) names the topic; it does not continue the story. */
 function endsInNoun(clause: string): boolean {
   const words = tagWords(clause).filter((w) => /[\p{Script=Han}a-z]/u.test(w.word));
@@ -326,7 +335,7 @@ function splitSelfDescription(question: string): StorySplit {
     for (const clause of sentence.split(/[,，:：—–]+|\s-\s/).map((c) => c.trim()).filter(Boolean)) {
       const quiet = !ASKS.test(clause);
       const continues: boolean = continuing && !TOPIC_CUE.test(clause) && !TIME_NAMED.test(clause) && !endsInNoun(clause);
-      const story: boolean = storySentence || (quiet && (SELF_DESCRIPTION.test(clause) || STORY_START.test(clause) || tradeSpeaks(clause) || continues));
+      const story: boolean = storySentence || (quiet && (SELF_DESCRIPTION.test(clause) || STORY_START.test(clause) || tradeSpeaks(clause) || continues || actsOnly(clause)));
       (story ? self : asking).push(clause);
       continuing = story;
     }

@@ -91,12 +91,16 @@ export function detectFrame(question: string): QueryFrame {
   };
 }
 
-/** The 十五五 plan named by its period ("十五五规划"), in a question sentence that asks and names no period besides. */
+/**
+ * The 十五五 plan named by its period ("十五五规划"), in a question sentence that asks and names no period besides,
+ * or that asks how another period's figure compares with the plan's ("今年的要求和十五五规划里的说法一致吗").
+ */
 const PLAN_BY_PERIOD = /[“"]?十五五[”"]?(?:规划纲要|规划|纲要)/;
+const COMPARES = /一致|一样|相同|不同|区别|差别|差异|对得上/;
 function planPartWithoutPeriod(question: string): boolean {
   return question
     .split(/[？?。]/)
-    .some((part) => PLAN_BY_PERIOD.test(part) && PART_ASKS.test(part) && !TIME_PATTERNS.some(([, re]) => re.test(part.replace(PLAN_BY_PERIOD, ' '))));
+    .some((part) => PLAN_BY_PERIOD.test(part) && PART_ASKS.test(part) && (COMPARES.test(part) || !TIME_PATTERNS.some(([, re]) => re.test(part.replace(PLAN_BY_PERIOD, ' ')))));
 }
 /** A part that asks something ("…平均每年新增多少"), not a remark on the documents ("规划纲要说的好像不一样"). */
 const PART_ASKS = /多少|几|什么|哪|呢|吗|\b(?:how|what|which)\b/;

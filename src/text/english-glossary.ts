@@ -1990,6 +1990,14 @@ export const ENGLISH_UNREPORTED: Readonly<Record<string, string>> = {
   'hydrogen refuelling station': '加氢站',
   'hydrogen station': '加氢站',
   'unemployment rate': '失业率',
+  // Prices of land and homes: the documents state none.
+  'land price': '地价',
+  'price of land': '地价',
+  'price per mu': '地价',
+  'house price': '房价',
+  'housing price': '房价',
+  'home price': '房价',
+  'property price': '房价',
 };
 export const UNREPORTED_TERMS: ReadonlySet<string> = new Set(Object.values(ENGLISH_UNREPORTED));
 
