@@ -913,4 +913,15 @@ describe('questions the documents do not answer', () => {
     expect(stats.saidIn('存量工业用地', '大力推进存量工业建设用地更新')).toBe(true);
     expect(stats.saidIn('存量工业用地', '存量工业和商业建设用地')).toBe(false);
   });
+  it('reads a country named by its adjective in English ("Swiss-owned", "German companies") as another place, unless the documents name it', async () => {
+    for (const q of ['How many Swiss-owned firms operate in Wujin?', 'How many German companies set up in Wujin in 2025?']) {
+      const r = await engine.answer(q, { explain: true });
+      expect(r.found).toBe(false);
+      expect(r.reason).toBe('other-place');
+    }
+  });
+  it('reads who speaks ("听邻居说", "同事都在问") and the asker\'s impressions ("总觉得…", "创了新高") as story, and "三千万" as 3000万元', async () => {
+    await expectAnswer('我在公园散步听邻居说去年武进经济总量创了新高，具体是多少？', '3570亿元');
+    await expectAnswer('三千万以上的项目去年招了多少个？', '419个');
+  });
 });

@@ -70,7 +70,9 @@ const FRAME_WORDS = new Set([
   // 达到多少") say no topic.
   '关于', '对于', '有关', '期末', '希望', '期望', '盼望', '期待',
   // Verbs of getting ("获得了几项", "拿到多少") and the province or city as the asker says it ("省里的奖") name no topic.
-  '获得', '取得', '拿到', '拿了', '省里', '市里'
+  '获得', '取得', '拿到', '拿了', '省里', '市里',
+  // How much, said vaguely ("特别多", "一大片", "不少"): the asker's impression, not a topic.
+  '特别', '非常', '十分', '相当', '挺', '蛮', '很多', '好多', '许多', '不少', '大片', '一大片', '新高', '创新高', '又创新高'
 ]);
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how (?:many|much|big|large|high|fast|far|long)|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?)\b/;
@@ -188,7 +190,10 @@ function toMatchText(question: string, script: QuestionScript): string {
   let normalized = normalizeForMatch(question);
   for (const [spoken, written] of SPOKEN) normalized = normalized.replace(spoken, written);
   // "一个亿", "两个亿": money said aloud, which the documents write "1亿元", "2亿元".
-  normalized = normalized.replace(/([一二两三四五六七八九十]{1,3}|\d+)个亿元?/g, (_, n: string) => `${countInDigits(`${n}个`).replace('个', '')}亿元`);
+  normalized = normalized
+    .replace(/([一二两三四五六七八九十]{1,3}|\d+)个亿元?/g, (_, n: string) => `${countInDigits(`${n}个`).replace('个', '')}亿元`)
+    // "三千万", "五百万": the documents write "3000万元", "500万元".
+    .replace(/([一二两三四五六七八九])([千百])万元?/g, (_, n: string, unit: string) => `${countInDigits(`${n}个`).replace('个', '')}${unit === '千' ? '000' : '00'}万元`);
   if (script !== 'en') return normalized;
   // Chinese words written into an English question; bare numbers there are years or ordinals, read below.
   const han = (normalized.match(/[\p{Script=Han}0-9.%（）()]+/gu) ?? []).filter((t) => /\p{Script=Han}/u.test(t));
@@ -301,6 +306,20 @@ function tradeSpeaks(clause: string): boolean {
 const TOPIC_CUE = /听说|据说|听人说|看到|看新闻|报告|规划|政府|文件|(?<![小社园景校])区里|全区|我区|咱区/;
 const TIME_NAMED = /去年|今年|明年|前年|十三五|十四五|十五五|(?:19|20)\d\d/;
 
+/**
+ * "我在菜场听人说去年…", "做招商的朋友说去年…", "开厂的老板都在问": who speaks and where is the asker's story; what
+ * they say is the topic. Splits a clause after its speaker's verb of saying or asking (a speaker ends in a person word).
+ */
+function speakerApart(clause: string): string[] {
+  const m = SPEAKER_AT.exec(clause);
+  return m && m.index === 0 ? [m[0], clause.slice(m[0].length)] : [clause];
+}
+const SPEAKER_AT = /^[^，,？?]{0,12}?(?:听[^，,说]{0,5}说|据说|(?<=[的人友板们家居事])(?:都|也|老|总|一直)?在?(?:说|问|讲|打听|议论)(?!问|一?下)(?:过|了)?)/;
+/** A clause that is only the speaker and their verb ("开厂的老板都在问", "我听人说"). */
+const SPEAKER = new RegExp(`${SPEAKER_AT.source}$`);
+/** "这五年感觉找工作的机会多了不少": the asker's impression, not what is asked. */
+const FEELING = /感觉|觉得|感到|总觉|好像|似乎/;
+
 /** "开车路过都看到了": a clause of verbs that names no thing, place or time tells what the asker did, not a topic. */
 function actsOnly(clause: string): boolean {
   const words = tagWords(clause).filter((w) => /\p{Script=Han}/u.test(w.word));
@@ -332,12 +351,13 @@ function splitSelfDescription(question: string): StorySplit {
     const beforeOrAfterQuestion = i < sentences.length - 1 || sentences.slice(0, i).some((s) => ASKS.test(s));
     const storySentence = beforeOrAfterQuestion && !ASKS.test(sentence) && !TOPIC_CUE.test(sentence);
     let continuing = false;
-    for (const clause of sentence.split(/[,，:：—–]+|\s-\s/).map((c) => c.trim()).filter(Boolean)) {
+    for (const clause of sentence.split(/[,，:：—–]+|\s-\s/).flatMap(speakerApart).map((c) => c.trim()).filter(Boolean)) {
       const quiet = !ASKS.test(clause);
       const continues: boolean = continuing && !TOPIC_CUE.test(clause) && !TIME_NAMED.test(clause) && !endsInNoun(clause);
-      const story: boolean = storySentence || (quiet && (SELF_DESCRIPTION.test(clause) || STORY_START.test(clause) || tradeSpeaks(clause) || continues || actsOnly(clause)));
+      const story: boolean = storySentence || (quiet && (SELF_DESCRIPTION.test(clause) || STORY_START.test(clause) || tradeSpeaks(clause) || continues || actsOnly(clause) || FEELING.test(clause) || SPEAKER.test(clause)));
       (story ? self : asking).push(clause);
-      continuing = story;
+      // What a speaker says ("听说" + "要搞土地二轮延包") is the topic, not more of the story.
+      continuing = story && !SPEAKER.test(clause);
     }
   });
   return asking.length === 0 ? { self: [], asking: self } : { self, asking };
