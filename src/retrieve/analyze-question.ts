@@ -390,11 +390,12 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
   const story = splitSelfDescription(typed);
   let frame = askedTime(story, script, detectFrame(matchText));
   let contentTerms = contentTermsOf(matchText);
-  for (const term of contentTerms) {
+  const pointed = contentTerms.flatMap((term) => {
     const item = itemStartingWith(term, normalized, history);
-    if (item && !normalized.includes(item)) matchText = matchText.replace(term, item);
-  }
-  if (matchText !== toMatchText(resolveOrdinal(typed, history), script)) contentTerms = contentTermsOf(matchText);
+    return item && !normalized.includes(item) ? [[term, item] as const] : [];
+  });
+  for (const [term, item] of pointed) matchText = matchText.replace(term, item);
+  if (pointed.length > 0) contentTerms = contentTermsOf(matchText);
   let followUp = false;
   let contextTerms = selfDescriptionTerms(story, script, contentTerms);
   // English questions state their intent in English words, which matchText (Chinese terms) no longer has.
