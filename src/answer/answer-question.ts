@@ -251,7 +251,9 @@ function measureMismatch(sel: Selection, analysis: QuestionAnalysis, measures: A
   const forms = [noun, ...ctx.stats.variants(noun), ...synonymsIn(noun)];
   const text = sel.hit.chunk.pageContent;
   const indicator = sel.hit.chunk.metadata.indicator;
-  const counts = sel.figures.filter((f) => values.includes(f.value) && figureMeasure(f.value)?.kind === 'count');
+  // The thing counted may be another figure's of the clause group than the one whose label names most of the question:
+  // "新建改扩建学校一共多出来多少个学位" is answered by "增加学位超6万个" beside "新改扩建学校项目74个".
+  const counts = sel.figures.filter((f) => figureMeasure(f.value)?.kind === 'count');
   const counted = counts.some((f) => {
     const label = normalizeForMatch(indicator ? indicator.name.replace(/[（(][^）)]*[)）]/g, '') : text.slice(clauseStart(text, f.start), f.start));
     return countsNoun(forms, label, normalizeForMatch(text.slice(f.end, f.end + 12)), question);
