@@ -71,8 +71,8 @@ const FRAME_WORDS = new Set([
   '关于', '对于', '有关', '期末', '希望', '期望', '盼望', '期待',
   // Verbs of getting ("获得了几项", "拿到多少") and the province or city as the asker says it ("省里的奖") name no topic.
   '获得', '取得', '拿到', '拿了', '省里', '市里',
-  // How much, said vaguely ("特别多", "一大片", "不少"): the asker's impression, not a topic.
-  '特别', '非常', '十分', '相当', '挺', '蛮', '很多', '好多', '许多', '不少', '大片', '一大片', '新高', '创新高', '又创新高'
+  // How much, said vaguely ("特别多", "一大片"): the asker's impression, not a topic. (不少, 好多 go with COLLOQUIAL_PHRASES.)
+  '特别', '非常', '十分', '相当', '挺', '蛮', '很多', '许多', '大片', '一大片', '新高', '创新高', '又创新高'
 ]);
 
 const FIGURE_INTENT = /多少|几[个家项所万亿人次]|几成|比重|比例|占比|增长|增速|增幅|下降|目标|规模|数量|总额|总量|金额|面积|标准|达到|多大|多高|多长|人数|\b(?:how (?:many|much|big|large|high|fast|far|long)|what percentage|what share|rates?|target(?:s|ed)?|growth|number of|total|amount|figures?|standards?)\b/;
@@ -354,10 +354,11 @@ function splitSelfDescription(question: string): StorySplit {
     for (const clause of sentence.split(/[,，:：—–]+|\s-\s/).flatMap(speakerApart).map((c) => c.trim()).filter(Boolean)) {
       const quiet = !ASKS.test(clause);
       const continues: boolean = continuing && !TOPIC_CUE.test(clause) && !TIME_NAMED.test(clause) && !endsInNoun(clause);
-      const story: boolean = storySentence || (quiet && (SELF_DESCRIPTION.test(clause) || STORY_START.test(clause) || tradeSpeaks(clause) || continues || actsOnly(clause) || FEELING.test(clause) || SPEAKER.test(clause)));
+      const speaker = SPEAKER.test(clause);
+      const story: boolean = storySentence || (quiet && (SELF_DESCRIPTION.test(clause) || STORY_START.test(clause) || tradeSpeaks(clause) || continues || actsOnly(clause) || FEELING.test(clause) || speaker));
       (story ? self : asking).push(clause);
       // What a speaker says ("听说" + "要搞土地二轮延包") is the topic, not more of the story.
-      continuing = story && !SPEAKER.test(clause);
+      continuing = story && !speaker;
     }
   });
   return asking.length === 0 ? { self: [], asking: self } : { self, asking };
