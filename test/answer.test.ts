@@ -924,4 +924,15 @@ describe('questions the documents do not answer', () => {
     await expectAnswer('我在公园散步听邻居说去年武进经济总量创了新高，具体是多少？', '3570亿元');
     await expectAnswer('三千万以上的项目去年招了多少个？', '419个');
   });
+  it('answers a list of a kind with the sentences naming its items ("经发集团…；先行集团…"), not with one item or a mention of the kind', async () => {
+    const r = await ask('五大国企集团有哪些');
+    expect(r.found).toBe(true);
+    for (const name of ['经发集团', '先行集团', '国经集团', '滨湖集团', '伟驰集团']) expect(r.answer).toContain(name);
+  });
+
+  it('drops words the documents never write when only a remark or the asker\'s story says them, but not the topic they ask about', async () => {
+    await expectAnswer('楼下奶茶店天天排队，今年社会消费品零售总额要增长多少？', '3%左右');
+    await expectAnswer('老伴腰不好，洗澡间太滑，想做适老化改造，到十五五末区里一共改几户？', '5000户');
+    await expectDeclined('听说米其林餐厅要来武进，今年会开几家？', 'coverage');
+  });
 });

@@ -348,6 +348,11 @@ describe('work report structure', () => {
 });
 
 describe('plan outline structure', () => {
+  it('gives a later piece of a long paragraph the paragraph\'s first sentence, where its topic stands', () => {
+    expect(chunkWith(plan, '伟驰集团立足园区开发建设与运营管理').metadata.paragraphLead).toBe('深化国资国企改革。');
+    expect(chunkWith(plan, '深化国资国企改革。由区财政局').metadata.paragraphLead).toBeUndefined();
+  });
+
   it('builds 篇/章/节 section paths', () => {
     const c = chunkWith(plan, '城乡居民人均可支配收入预计超6.9万元');
     expect(c.metadata.section).toEqual(['第一篇 发展基础', '第一章 “十四五”发展成效', '第一节 中国式现代化武进实践取得良好开局']);

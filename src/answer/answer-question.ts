@@ -678,6 +678,18 @@ function withoutShortenings(analysis: QuestionAnalysis, stats: TermStats): Quest
   return { ...analysis, contentTerms: analysis.contentTerms.filter(keep), contextTerms: analysis.contextTerms.filter(keep) };
 }
 
+/**
+ * "家里老人年纪大了，卫生间老摔跤，想做适老化改造。…一共要改多少户？", "现在年轻人都往外跑，…常住人口…多少？": a word the
+ * documents never write in any form, said only where the question asks nothing, tells of the asker's life, not of what is
+ * asked. It is dropped, when a word the documents know is left.
+ */
+function withoutUntoldRemarks(analysis: QuestionAnalysis, stats: TermStats): QuestionAnalysis {
+  const untold = analysis.unasked.filter((t) => stats.variants(t).length === 0);
+  const keep = (t: string) => !untold.includes(t);
+  if (untold.length === 0 || !analysis.contentTerms.some((t) => keep(t) && stats.variants(t).length > 0)) return analysis;
+  return { ...analysis, contentTerms: analysis.contentTerms.filter(keep), contextTerms: analysis.contextTerms.filter(keep) };
+}
+
 /** Whether every character of `short` stands in `long`, in the same order. */
 function inOrder(short: string, long: string): boolean {
   let at = 0;
@@ -696,7 +708,7 @@ export async function answerQuestion(question: string, ctx: AnswerContext, opts:
 
 async function answerFromHits(question: string, ctx: AnswerContext, opts: AnswerOptions): Promise<{ result: AnswerResult; hits: ScoredChunk[] }> {
   const started = Date.now();
-  const analysis = withoutShortenings(analyzeQuestion(question, opts.history ?? []), ctx.stats);
+  const analysis = withoutUntoldRemarks(withoutShortenings(analyzeQuestion(question, opts.history ?? []), ctx.stats), ctx.stats);
   const mode = ctx.retriever.mode;
 
   const early = refuseBeforeRetrieval(analysis, ctx.corpusText);

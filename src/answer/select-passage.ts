@@ -59,6 +59,27 @@ function countsItsClauses(text: string): boolean {
   return m !== null && Number.parseInt(countInDigits(`${m[1]}个`), 10) === clauses.length - 1;
 }
 
+/**
+ * "经发集团立足…；先行集团立足…；国经集团…": a sentence naming three or more items that end in the kind asked
+ * ("有哪几家集团") lists them, each in a clause of its own.
+ */
+function namesItemsOfKind(text: string, kinds: readonly string[]): boolean {
+  return kinds.some((kind) => itemNames(text, kind).size >= 3);
+}
+
+/**
+ * The names of the kind's items that start a clause ("经发" of "…，经发集团立足…"): an item is the subject of its clause,
+ * while the kind written later in a clause is the category of what it lists ("存储、互联、温控等硬件设备领域").
+ */
+function itemNames(text: string, kind: string): Set<string> {
+  const names = new Set<string>();
+  for (let at = text.indexOf(kind); at >= 0; at = text.indexOf(kind, at + kind.length)) {
+    const name = /(?:^|[，,；;。：:])\s*(\p{Script=Han}{2,4})$/u.exec(text.slice(Math.max(0, at - 6), at))?.[1];
+    if (name !== undefined) names.add(name);
+  }
+  return names;
+}
+
 /** A clause that cannot stand alone: a continuation word, or a figure with less than two Han characters before it. */
 function leadsWithoutSubject(clause: Span): boolean {
   const t = clause.text.trim();
@@ -104,6 +125,11 @@ function partsAnswered(parts: readonly string[][], group: Span, figures: readonl
   }
   return answered;
 }
+
+/** What a clause naming a single item of the kind a list question asks for loses. */
+const ONE_ITEM = 0.8;
+/** What a clause group naming three or more items of that kind gains. */
+const ITEMS_NAMED = 1.15;
 
 /** What a clause loses for each quantity asked that none of its figures can be. */
 const PART_UNANSWERED = 0.3;
@@ -221,6 +247,20 @@ function sentenceRuns(sentences: Span[], text: string, n: number): Span[] {
   return out;
 }
 
+/** "经发集团立足…；先行集团立足…；国经集团…": the longest runs of three or more sentences that each name an item of the kind asked. */
+function itemRuns(sentences: Span[], text: string, kinds: readonly string[]): Span[] {
+  if (kinds.length === 0) return [];
+  const names = (s: Span) => kinds.some((kind) => itemNames(s.text, kind).size > 0);
+  const out: Span[] = [];
+  for (let i = 0; i < sentences.length; ) {
+    let j = i;
+    while (j < sentences.length && names(sentences[j]!)) j++;
+    if (j - i >= 3) out.push({ start: sentences[i]!.start, end: sentences[j - 1]!.end, text: text.slice(sentences[i]!.start, sentences[j - 1]!.end) });
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
 /**
  * An in-line heading: a short sentence that states a subject and gives no figure. One that goes on from the sentence
  * before ("太湖湾休闲度假城。包括雪堰镇、…") has no subject of its own: the heading before it is still its subject.
@@ -284,7 +324,12 @@ function layoutOf(hit: ScoredChunk): Layout {
     // A short sentence without figures ("城市面貌焕新升级。", "依托绿色低碳产业，打造绿色低碳服务集聚区。") is an
     // in-line heading: the subject of the sentences after it, like the section headings.
     const leadSpans = sentences.filter((x) => isLeadSentence(x.text));
-    const leads = leadSpans.map((l) => ({ start: l.start, norm: normalizeForMatch(l.text) }));
+    // A later piece of a long paragraph goes on under the paragraph's own heading sentence.
+    const paragraphLead = hit.chunk.metadata.paragraphLead;
+    const leads = [
+      ...(paragraphLead !== undefined && isLeadSentence(paragraphLead) ? [{ start: -1, norm: normalizeForMatch(paragraphLead) }] : []),
+      ...leadSpans.map((l) => ({ start: l.start, norm: normalizeForMatch(l.text) })),
+    ];
     layout = {
       sentences,
       leadBefore: (at) => leads.findLast((l) => l.start <= at)?.norm ?? '',
@@ -346,6 +391,8 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   // An amount the question states in digits ("超30亿元的呢？") is the condition its answer counts under: the clause stating
   // it answers. (Not English amounts: the documents write "超1亿元" and "超亿元" alike, which a translation cannot tell apart.)
   const amounts = analysis.intent === 'figure' && analysis.script !== 'en' ? statedAmounts(analysis.normalized) : [];
+  // A sentence lists its items one clause each when a last clause counts them or when it names items of the kind asked.
+  const listsItems = (text: string) => countsItsClauses(text) || namesItemsOfKind(text, analysis.itemKinds);
   const out: Selection[] = [];
 
   for (const hit of hits) {
@@ -358,7 +405,11 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
     const passageNorm = normalizeForMatch(text);
     const { sentences, leadBefore, subjectOf } = layoutOf(hit);
     // The parts of a multi-part question may stand in neighbouring sentences ("…3万亩；…2万亩；猪肉自给率30%").
-    const runs = multiPart && kind === 'paragraph' && analysis.intent === 'figure' ? [...sentenceRuns(sentences, text, 2), ...sentenceRuns(sentences, text, 3)] : [];
+    const runs =
+      kind !== 'paragraph' ? []
+      : multiPart && analysis.intent === 'figure' ? [...sentenceRuns(sentences, text, 2), ...sentenceRuns(sentences, text, 3)]
+      : analysis.intent === 'list' ? itemRuns(sentences, text, analysis.itemKinds)
+      : [];
     // A sentence without a subject is read, and quoted, with the heading it goes on from.
     const withSubjects = sentences.map((own) => {
       const subject = subjectOf(own);
@@ -373,7 +424,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
           ? [sentence]
           : analysis.intent === 'general'
             ? [sentenceWindow(sentences, sentence, text)]
-            : withNeighbours(clauseGroupsOf(sentence), sentence, multiPart || (analysis.intent === 'list' && countsItsClauses(sentence.text)));
+            : withNeighbours(clauseGroupsOf(sentence), sentence, multiPart || (analysis.intent === 'list' && listsItems(sentence.text)));
       for (const group of groups) {
         const groupNorm = normalizeForMatch(group.text);
         let covered = 0;
@@ -409,7 +460,13 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
         // A question in several parts ("3000万元以上的…多少个？其中超30亿元的有几个？") asks under each amount it states.
         if (amounts.length > 0 && !(multiPart ? amounts.every((a) => groupNorm.includes(a)) : amounts.some((a) => groupNorm.includes(a)))) intentFactor *= AMOUNT_UNSTATED;
         if (analysis.intent === 'figure' && asksWhen) intentFactor = TIME_EXPRESSION.test(group.text) ? 1 : 0.55;
-        if (analysis.intent === 'list') intentFactor = ENUMERATION.test(group.text) || countsItsClauses(group.text) || kind === 'glossary' ? 1 : 0.7;
+        if (analysis.intent === 'list') intentFactor = ENUMERATION.test(group.text) || listsItems(group.text) || kind === 'glossary' ? 1 : 0.7;
+        // "有哪几家集团": a clause naming one item of the kind ("先行集团立足…") is a part of the list, not the list;
+        // sentences naming several ("经发集团…；先行集团…；国经集团…") are the list itself.
+        if (analysis.intent === 'list' && analysis.itemKinds.length > 0) {
+          const named = Math.max(...analysis.itemKinds.map((k) => itemNames(group.text, k).size));
+          intentFactor *= named === 1 ? ONE_ITEM : named >= 3 ? ITEMS_NAMED : 1;
+        }
         if (analysis.intent === 'definition') intentFactor = asksForTerm ? 1.3 : /即|是指|指的是|：/.test(group.text) ? 0.9 : 0.75;
         // A definition is stated next to the word it defines: a clause without the word asked about only mentions its subject.
         if (focus !== undefined && !focusIndexes.some((i) => termForm[i]!.forms.some((f) => groupNorm.includes(f)))) intentFactor *= FOCUS_ABSENT;

@@ -1,5 +1,6 @@
 import { Document } from '@langchain/core/documents';
 import { packParagraph } from './chunk-paragraphs.js';
+import { firstSentence } from './split-sentences.js';
 import type {
   Chunk,
   ChunkKind,
@@ -99,6 +100,7 @@ export function buildParsedDocument(entry: DocumentEntry, blocks: Block[]): Pars
         region: spec.region,
         ...(spec.term !== undefined ? { term: spec.term } : {}),
         ...(spec.indicator ? { indicator: { ...spec.indicator } } : {}),
+        ...(span.start > 0 ? { paragraphLead: firstSentence(block.text) } : {}),
       };
       chunks.push(new Document({ pageContent: block.text.slice(span.start, span.end), metadata, id }));
     }

@@ -36,6 +36,8 @@ export interface ChunkMetadata {
   /** Glossary or footnote term being defined, when kind is 'glossary' or 'footnote'. */
   term?: string;
   indicator?: IndicatorRow;
+  /** A later piece of a long paragraph: the paragraph's first sentence, often its topic ("深化国资国企改革。"). */
+  paragraphLead?: string;
 }
 
 export type Chunk = Document<ChunkMetadata>;

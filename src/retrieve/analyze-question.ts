@@ -39,6 +39,8 @@ export interface QuestionAnalysis {
   followUp: boolean;
   /** The question without the clauses that tell the asker's own story (normalised): where the place asked about is read. */
   asked: string;
+  /** Content terms named only in clauses that ask nothing: the asker's story or a remark ("卫生间老摔跤，…", "现在年轻人都往外跑，…"). */
+  unasked: string[];
   /** The base of a comparison the question names ("较2020年", "跟“十三五”末相比"), as a year. */
   base?: string;
   /**
@@ -53,7 +55,7 @@ export interface QuestionAnalysis {
  * boosts but do not make a passage an answer.
  */
 const FRAME_WORDS = new Set([
-  '武进', '武进区', '全区', '我区', '本区', '区', '常州', '常州市', '江苏', '去年', '今年', '明年', '过去', '一年', '全年', '年度',
+  '武进', '武进区', '全区', '我区', '本区', '区', '区属', '常州', '常州市', '江苏', '去年', '今年', '明年', '过去', '一年', '全年', '年度',
   '2025', '2026', '2030', '2020', '十四五', '十五五', '十三五', '期间', '时期', '末', '五年', '未来', '过去五年', '到期',
   '目标', '预期', '预计', '计划', '完成', '实现', '达到', '达', '多少', '数据', '数字', '情况', '规划', '纲要', '报告',
   '政府', '工作', '工作报告', '政府工作报告', '规划纲要', '文件', '提到', '提出', '根据', '是', '有', '为', '将', '要',
@@ -99,8 +101,15 @@ const KIND_ASKED = /哪些|哪几[个家项类种所条座大]?|哪[一二三四
  * none when nothing else names the topic. (Plain string tests: a term is user text, which may hold "(" or "+".)
  */
 function itemKindsOf(matchText: string, contentTerms: string[], contextTerms: string[]): string[] {
-  const asked = [...matchText.matchAll(KIND_ASKED)].map((m) => matchText.slice(m.index + m[0].length));
-  const kinds = contentTerms.filter((t) => asked.some((rest) => rest.startsWith(t)));
+  const found = [...matchText.matchAll(KIND_ASKED)];
+  const after = found.map((m) => matchText.slice(m.index + m[0].length));
+  // "区属国企集团有哪几家": a kind not named after the asking words may come just before them and "有"
+  // ("…行动包括哪些" names a whole; "国有企业有哪几家集团" names the kind after).
+  const before = found.flatMap((m) => {
+    const lead = /\p{Script=Han}/u.test(matchText.slice(m.index + m[0].length)) ? null : /(?:主要|都|一共|总共)?有$/.exec(matchText.slice(0, m.index));
+    return lead === null ? [] : [matchText.slice(0, lead.index)];
+  });
+  const kinds = contentTerms.filter((t) => after.some((rest) => rest.startsWith(t)) || before.some((lead) => lead.endsWith(t)));
   return kinds.length > 0 && contentTerms.some((t) => !kinds.includes(t) && !contextTerms.includes(t)) ? kinds : [];
 }
 
@@ -342,7 +351,8 @@ interface StorySplit {
   asking: string[];
 }
 
-function splitSelfDescription(question: string): StorySplit {
+/** (`remarks`: every clause that asks nothing counts with the story, "现在年轻人都往外跑，…多少？" too.) */
+function splitSelfDescription(question: string, remarks = false): StorySplit {
   // (A question mark ends a sentence and stays with it: a remark after the question is story too.)
   const sentences = normalizeForMatch(question).split(/(?<=[?？])|[。!！;；]|\.(?!\d)/).map((x) => x.trim()).filter(Boolean);
   const self: string[] = [];
@@ -355,7 +365,7 @@ function splitSelfDescription(question: string): StorySplit {
       const quiet = !ASKS.test(clause);
       const continues: boolean = continuing && !TOPIC_CUE.test(clause) && !TIME_NAMED.test(clause) && !endsInNoun(clause);
       const speaker = SPEAKER.test(clause);
-      const story: boolean = storySentence || (quiet && (SELF_DESCRIPTION.test(clause) || STORY_START.test(clause) || tradeSpeaks(clause) || continues || actsOnly(clause) || FEELING.test(clause) || speaker));
+      const story: boolean = storySentence || (quiet && (remarks || SELF_DESCRIPTION.test(clause) || STORY_START.test(clause) || tradeSpeaks(clause) || continues || actsOnly(clause) || FEELING.test(clause) || speaker));
       (story ? self : asking).push(clause);
       // What a speaker says ("听说" + "要搞土地二轮延包") is the topic, not more of the story.
       continuing = story && !speaker;
@@ -374,11 +384,22 @@ function askedTime({ self, asking }: StorySplit, script: QuestionScript, frame: 
   return own.timeInferred || own.timeScopes.length === 0 ? frame : { ...frame, timeScopes: own.timeScopes, years: own.years, timeInferred: own.timeInferred };
 }
 
-/** Terms named only in self-describing clauses, which are context for the question rather than its topic. */
-function selfDescriptionTerms({ self, asking }: StorySplit, script: QuestionScript, contentTerms: string[]): string[] {
+/**
+ * Terms named only in self-describing clauses, which are context for the question rather than its topic (none when
+ * the asking clauses name no topic of their own: "…想做适老化改造。一共要改多少户？" asks about the story's words).
+ */
+function selfDescriptionTerms(story: StorySplit, script: QuestionScript, contentTerms: string[]): string[] {
+  return askingNamesTopic(story, script) ? storyOnlyTerms(story, script, contentTerms) : [];
+}
+
+function askingNamesTopic({ asking }: StorySplit, script: QuestionScript): boolean {
+  return contentTermsOf(toMatchText(asking.join(' '), script)).length > 0;
+}
+
+/** Terms named only in the asker's story, not in the clauses that ask. */
+function storyOnlyTerms({ self, asking }: StorySplit, script: QuestionScript, contentTerms: string[]): string[] {
   if (self.length === 0) return [];
   const asked = contentTermsOf(toMatchText(asking.join(' '), script));
-  if (asked.length === 0) return [];
   const described = contentTermsOf(toMatchText(self.join(' '), script));
   return contentTerms.filter((t) => described.includes(t) && !asked.some((a) => a.includes(t) || t.includes(a)));
 }
@@ -455,7 +476,8 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
   const expansions = synonymsIn(contentTerms.join(' ')).filter((s) => !contentTerms.includes(s));
   const asked = story.asking.join('，');
   const askingParts = script === 'en' ? [] : askingPartsOf(matchText);
-  return { question, normalized, script, matchText, contentTerms, contextTerms, itemKinds, expansions, frame, intent, followUp, asked, base: askedBase(script === 'en' ? matchText : normalized), askingParts };
+  const unasked = storyOnlyTerms(splitSelfDescription(typed, true), script, contentTerms);
+  return { question, normalized, script, matchText, contentTerms, contextTerms, itemKinds, expansions, frame, intent, followUp, asked, unasked, base: askedBase(script === 'en' ? matchText : normalized), askingParts };
 }
 
 const ASKS_AMOUNT = /多少|(?<!哪)几(?![乎])/;
