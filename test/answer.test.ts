@@ -935,4 +935,17 @@ describe('questions the documents do not answer', () => {
     await expectAnswer('老伴腰不好，洗澡间太滑，想做适老化改造，到十五五末区里一共改几户？', '5000户');
     await expectDeclined('听说米其林餐厅要来武进，今年会开几家？', 'coverage');
   });
+  it('retrieves the entry for the word a definition question asks about, whatever the words around it say', async () => {
+    await expectAnswer('文件里讲要优化OPC社区等重点载体开放创新生态，这里OPC指什么？', 'One Person Company');
+  });
+
+  it('reads a floor ("住六楼"), a half-year in the asker\'s story and an English purpose ("For a school assignment:") as no part of what is asked', async () => {
+    await expectAnswer('住六楼，电梯天天坏，今年老旧电梯更新多少台？', '490台以上');
+    await expectAnswer('孩子明年上半年要毕业了，去年城镇新增就业多少人？', '3.9万人');
+    expect(analyzeQuestion('For a school assignment: how many new urban jobs did Wujin add in 2025?').contextTerms).toContain('学校');
+  });
+
+  it('knows the country of the documents\' Spanish park in English', async () => {
+    await expectAnswer('Is Wujin building a Spanish industrial park?', '西班牙产业园');
+  });
 });

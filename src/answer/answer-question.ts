@@ -732,7 +732,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   const related = analysis.contentTerms.length > 0 ? hits.filter((h) => h.score > 0.3) : [];
   if (!best || best.coverage < MIN_COVERAGE || best.groupCoverage < MIN_GROUP_COVERAGE) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'coverage'), hits };
   const rankStated = rankAsked && (best === placing || ranksWhatIsAsked(best, analysis, ctx.stats));
-  if (uncoveredYear(analysis, best.sentence.text) !== undefined || partOfYearUnstated(analysis.normalized, best.sentence.text) || onlyOtherPeriodSays(scored, best, analysis)) return { result: notFound('other-year', analysis, related, ctx, mode, started, 'other-year'), hits };
+  if (uncoveredYear(analysis, best.sentence.text) !== undefined || partOfYearUnstated(analysis.script === 'en' ? analysis.normalized : analysis.asked, best.sentence.text) || onlyOtherPeriodSays(scored, best, analysis)) return { result: notFound('other-year', analysis, related, ctx, mode, started, 'other-year'), hits };
   // "多少/几…" asks for a number: a passage on the topic that gives none does not answer it.
   // …nor does a figure whose own words name nothing asked ("多少所大学" → "医疗中心7个" in a sentence that mentions a 大学).
   // A place in a ranking ("第三") answers "排名多少", though it is no figure.

@@ -41,6 +41,9 @@ const ENGLISH_PLACES =
  * Everyday words jieba's dictionary tags as places (after a town or county of that name): "治安", "深度", "美丽".
  * Collected from the words of the two documents it tags ns, plus the common ones a question may use.
  */
+/** "住六楼", "3号楼": a floor or a block of the asker's building, which the segmenter may tag a place. */
+const FLOOR_OR_BLOCK = /^[\d一二三四五六七八九十两]+[楼层栋幢号]$/;
+
 const NOT_PLACES = new Set([
   '治安', '深度', '新建', '宜居', '惠及', '美丽', '美化', '法治化', '普通高中', '关联', '大班', '开园', '普及', '上门', '加密',
   '维度', '多维度', '广度', '扎根', '登山', '入市', '入城', '治本', '新旧', '南北', '山水', '城中村', '偏远地区', '深基坑',
@@ -67,7 +70,7 @@ function placesIn(question: string): string[] {
     else if (ENDS_LIKE_PLACE.test(word)) out.push(word);
     else if (/^(n|x$)/.test(tag) && /^[\p{Script=Han}]{2,}$/u.test(word) && UNIT_GLUED.test(next) && !GENERIC_PLACE_WORDS.test(word)) out.push(word + next.replace(UNIT_GLUED, '$1$2'));
   });
-  return out.filter((p) => !GENERIC_PLACE_WORDS.test(p) && !NOT_PLACES.has(p));
+  return out.filter((p) => !GENERIC_PLACE_WORDS.test(p) && !NOT_PLACES.has(p) && !FLOOR_OR_BLOCK.test(p));
 }
 
 /** Years the documents give figures for; others (2019, 2024, 2035 …) are answered only if a passage names them. */
@@ -113,7 +116,8 @@ export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: st
   const english = where.match(ENGLISH_PLACES);
   if (english) return { reason: 'other-place', detail: english[1] };
   // A country named in English outside the documents' own names ("the China-Israel park"), that they never mention.
-  const country = analysis.script === 'en' ? countriesNamedIn(wordsOutsideGlossary(where)).find((c) => !namedInCorpus(c.chinese, corpusText)) : undefined;
+  // (A country's name stands inside the documents' names for parks: "中西合作西班牙产业园" is one word.)
+  const country = analysis.script === 'en' ? countriesNamedIn(wordsOutsideGlossary(where)).find((c) => !corpusText.includes(c.chinese)) : undefined;
   if (country) return { reason: 'other-place', detail: country.chinese };
   if (analysis.contentTerms.length === 0) return { reason: 'not-in-documents' };
   return undefined;

@@ -1,4 +1,5 @@
 import { termFactor, type QuestionAnalysis } from '../retrieve/analyze-question.js';
+import { definitionFocus } from '../retrieve/definition-focus.js';
 import type { ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
 import { boundedMemo } from '../text/bounded-memo.js';
@@ -28,14 +29,6 @@ export interface Selection {
 
 /** Clauses that continue the previous one and make no sense alone ("其中…", "占全市比重…", "较去年…"). */
 export const CONTINUATION = /^(其中|占|较|比|同比|均|分别|并|且|实现|达到|增长|提升|下降|居|位居|位列|排名|总投资|总规模|合计|累计|规模|投资完成率)/;
-/** The word a definition question asks about: the one right before "是什么意思", "指什么", "what does … mean". */
-function definitionFocus(matchText: string): string | undefined {
-  // Quotes are dropped on both sides ("“一高三新”产业"), and a possessive ends the phrase ("园区的X" asks about X).
-  // "那个“46X”生态体系具体指什么": a pointing word before the phrase and an adverb after it are not part of it.
-  const text = matchText.replace(/[“”"『』「」]/g, '').replace(/(?:具体|到底|究竟)(?=是什么|什么意思|指|的意思)/g, '');
-  const m = /((?:(?!的)[\p{Script=Han}a-z0-9+]){1,12})(?:是什么意思|什么意思|是什么|指的是什么|指什么|是指什么|的意思|的含义|的定义)/u.exec(text);
-  return m?.[1]?.split(/那个|这个|所谓/).at(-1) || undefined;
-}
 
 const MULTI_PART = /分别|各是|各为|各自|(?:多少|几).*(?:多少|几)|和|与|及|、|\band\b/;
 /** "A和B分别…", "多少…、多少…": a question asking several things (a comparison's "与2020年相比" joins none). */
@@ -371,7 +364,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   const termForm = terms.map((t) => termForms(t, stats));
   // A name the asker puts in quotes ("那个“一件事”") is what they ask about; the words around it are their description.
   const weights = terms.map((t) => stats.weight(t) * termFactor(analysis, t) * (analysis.matchText.includes(`“${t}”`) && stats.documentFrequency(t) > 0 ? QUOTED_NAME : 1));
-  const asked = analysis.intent === 'definition' ? definitionFocus(analysis.matchText) : undefined;
+  const asked = definitionFocus(analysis);
   const unquoted = analysis.matchText.replace(/[“”"‘’]/g, '');
   const focus = asked !== undefined && terms.some((t) => asked.includes(t) || t.includes(asked)) ? asked : undefined;
   // Context terms (carried over, self-description) and the words around a definition's focus ("报告里说的OPC社区，OPC是什么意思？").

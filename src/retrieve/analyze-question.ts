@@ -292,7 +292,7 @@ function itemStartingWith(term: string, question: string, history: ChatTurn[]): 
  * themselves asks nothing; the topic is what the rest of the question names.
  */
 // The asker or their family: "我是做外贸的", "家里老人腿脚不方便", "my daughter will start school".
-const SELF_DESCRIPTION = /^(?:i'm|i am|i|as an?|we|we're|we are|my|our)\b|^(?:我|作为|本人|俺|家里|家中|咱家|老家|家人|孩子|小孩|儿子|女儿|闺女|父母|爸妈|爷爷|奶奶|外公|外婆|老伴|老公|老婆|媳妇|丈夫|妻子)/;
+const SELF_DESCRIPTION = /^(?:i'm|i am|i|as an?|we|we're|we are|my|our|for (?:a|an|my|our))\b|^(?:我|作为|本人|俺|家里|家中|咱家|老家|家人|孩子|小孩|儿子|女儿|闺女|父母|爸妈|爷爷|奶奶|外公|外婆|老伴|老公|老婆|媳妇|丈夫|妻子)/;
 // 几 asks, but not in 这几年, 好几圈, 前几天, 十几个, nor in "我们几个年轻人想…" (a few of us). An English auxiliary asks
 // only where it opens the clause ("Is it …", not "We are a European manufacturer").
 const ASKS = /[?？]|吗|呢|多少|请|告诉|说说|介绍|列出|列举|(?<![好这那前近十们])几(?!个?(?:年轻人|朋友|同事|老人|孩子|家人|人)(?:想|要|打算|准备|一起))|什么|哪|怎么|如何|是否|\b(?:how|what|which|who|when|where|why)\b|^(?:is|are|does|do|did|was|were|can|could|will|would|should|has|have)\b/;

@@ -1347,6 +1347,9 @@ const HAND_GLOSSARY: Readonly<Record<string, string>> = {
   'china-spain industrial park': '中西合作西班牙产业园',
   european: '欧洲',
   japan: '日本',
+  // The countries the documents name, by name and adjective ("中西合作西班牙产业园", "欧洲和日本外资项目").
+  spain: '西班牙',
+  spanish: '西班牙',
   'green construction zone': '绿建区',
   'jiangsu university of technology': '江理工',
   'changzhou science and education town': '常州科教城',
