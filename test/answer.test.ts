@@ -948,4 +948,9 @@ describe('questions the documents do not answer', () => {
   it('knows the country of the documents\' Spanish park in English', async () => {
     await expectAnswer('Is Wujin building a Spanish industrial park?', '西班牙产业园');
   });
+  it('reads a longer speaker before 说 ("听厂里的老师傅吹牛说") as the asker\'s story', () => {
+    const a = analyzeQuestion('听厂里的老师傅吹牛说区里去年拿了不少省里的奖，到底获了几项省科学技术奖？');
+    expect(a.contextTerms).toContain('吹牛');
+    expect(a.asked).not.toContain('老师傅');
+  });
 });

@@ -37,13 +37,13 @@ const ENDS_LIKE_PLACE = /[\p{Script=Han}]{2,}(省|市|县|区|镇|乡|街道)$/u
 const ENGLISH_PLACES =
   /\b(suzhou|wuxi|nanjing|shanghai|beijing|hangzhou|shenzhen|guangzhou|jiangyin|liyang|jintan|xinbei|tianning|zhonglou|kunshan|ningbo|hefei|wuhan|chengdu|tianjin|chongqing|xi'?an|new york|london|tokyo)\b/;
 
+/** "住六楼", "3号楼": a floor or a block of the asker's building, which the segmenter may tag a place. */
+const FLOOR_OR_BLOCK = /^[\d一二三四五六七八九十两]+[楼层栋幢号]$/;
+
 /**
  * Everyday words jieba's dictionary tags as places (after a town or county of that name): "治安", "深度", "美丽".
  * Collected from the words of the two documents it tags ns, plus the common ones a question may use.
  */
-/** "住六楼", "3号楼": a floor or a block of the asker's building, which the segmenter may tag a place. */
-const FLOOR_OR_BLOCK = /^[\d一二三四五六七八九十两]+[楼层栋幢号]$/;
-
 const NOT_PLACES = new Set([
   '治安', '深度', '新建', '宜居', '惠及', '美丽', '美化', '法治化', '普通高中', '关联', '大班', '开园', '普及', '上门', '加密',
   '维度', '多维度', '广度', '扎根', '登山', '入市', '入城', '治本', '新旧', '南北', '山水', '城中村', '偏远地区', '深基坑',

@@ -364,9 +364,8 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   const termForm = terms.map((t) => termForms(t, stats));
   // A name the asker puts in quotes ("那个“一件事”") is what they ask about; the words around it are their description.
   const weights = terms.map((t) => stats.weight(t) * termFactor(analysis, t) * (analysis.matchText.includes(`“${t}”`) && stats.documentFrequency(t) > 0 ? QUOTED_NAME : 1));
-  const asked = definitionFocus(analysis);
+  const focus = definitionFocus(analysis);
   const unquoted = analysis.matchText.replace(/[“”"‘’]/g, '');
-  const focus = asked !== undefined && terms.some((t) => asked.includes(t) || t.includes(asked)) ? asked : undefined;
   // Context terms (carried over, self-description) and the words around a definition's focus ("报告里说的OPC社区，OPC是什么意思？").
   const isContext = terms.map((t) => analysis.contextTerms.includes(t) || (focus !== undefined && !focus.includes(t) && !t.includes(focus)));
   // (Only the question's own words name an entry by its quoted name; a name carried over is the earlier topic.)

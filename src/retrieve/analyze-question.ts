@@ -323,7 +323,7 @@ function speakerApart(clause: string): string[] {
   const m = SPEAKER_AT.exec(clause);
   return m && m.index === 0 ? [m[0], clause.slice(m[0].length)] : [clause];
 }
-const SPEAKER_AT = /^[^，,？?]{0,12}?(?:听[^，,说]{0,5}说|据说|(?<=[的人友板们家居事])(?:都|也|老|总|一直)?在?(?:说|问|讲|打听|议论)(?!问|一?下)(?:过|了)?)/;
+const SPEAKER_AT = /^[^，,？?]{0,12}?(?:听[^，,说]{0,10}说|据说|(?<=[的人友板们家居事])(?:都|也|老|总|一直)?在?(?:说|问|讲|打听|议论)(?!问|一?下)(?:过|了)?)/;
 /** A clause that is only the speaker and their verb ("开厂的老板都在问", "我听人说"). */
 const SPEAKER = new RegExp(`${SPEAKER_AT.source}$`);
 /** "这五年感觉找工作的机会多了不少": the asker's impression, not what is asked. */

@@ -2,10 +2,16 @@ import type { QuestionAnalysis } from './analyze-question.js';
 
 /**
  * The word a definition question asks about: the one right before "是什么意思", "指什么"
- * ("…OPC社区的创新生态，OPC是什么意思？" → "opc"). The words around it describe where the asker met it.
+ * ("…OPC社区的创新生态，OPC是什么意思？" → "opc"), when one of its topic words is part of it. The words around it
+ * describe where the asker met it.
  */
 export function definitionFocus(analysis: QuestionAnalysis): string | undefined {
   if (analysis.intent !== 'definition') return undefined;
+  const focus = phraseAskedAbout(analysis);
+  return focus !== undefined && analysis.contentTerms.some((t) => focus.includes(t) || t.includes(focus)) ? focus : undefined;
+}
+
+function phraseAskedAbout(analysis: QuestionAnalysis): string | undefined {
   // Quotes are dropped on both sides ("“一高三新”产业"), and a possessive ends the phrase ("园区的X" asks about X).
   // "那个“46X”生态体系具体指什么": a pointing word before the phrase and an adverb after it are not part of it.
   const text = analysis.matchText.replace(/[“”"『』「」]/g, '').replace(/(?:具体|到底|究竟)(?=是什么|什么意思|指|的意思)/g, '');

@@ -33,8 +33,7 @@ function weightedTerms(analysis: QuestionAnalysis): WeightedTerm[] {
   add(analysis.matchText, 0.25); // frame and question words: a light touch
   // The words around the one a definition question asks about ("…OPC社区的创新生态，OPC是什么意思？") are where the asker met it.
   const focus = definitionFocus(analysis);
-  const focused = focus !== undefined && analysis.contentTerms.some((t) => focus.includes(t) || t.includes(focus));
-  const around = (t: string) => focused && !focus.includes(t) && !t.includes(focus);
+  const around = (t: string) => focus !== undefined && !focus.includes(t) && !t.includes(focus);
   for (const term of analysis.contentTerms) add(term, termFactor(analysis, term) * (around(term) ? 0.5 : 1));
   for (const term of analysis.expansions) add(term, 0.5);
   return [...weights].map(([term, weight]) => ({ term, weight }));
