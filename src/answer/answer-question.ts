@@ -673,9 +673,7 @@ function notFound(
 function withoutShortenings(analysis: QuestionAnalysis, stats: TermStats): QuestionAnalysis {
   const known = analysis.contentTerms.filter((t) => stats.documentFrequency(t) > 0);
   const shortened = analysis.contentTerms.filter((t) => t.length >= 2 && stats.documentFrequency(t) === 0 && known.some((k) => k.length > t.length && inOrder(t, k)));
-  if (shortened.length === 0) return analysis;
-  const keep = (t: string) => !shortened.includes(t);
-  return { ...analysis, contentTerms: analysis.contentTerms.filter(keep), contextTerms: analysis.contextTerms.filter(keep) };
+  return shortened.length === 0 ? analysis : withoutTerms(analysis, shortened);
 }
 
 /**
@@ -685,8 +683,13 @@ function withoutShortenings(analysis: QuestionAnalysis, stats: TermStats): Quest
  */
 function withoutUntoldRemarks(analysis: QuestionAnalysis, stats: TermStats): QuestionAnalysis {
   const untold = analysis.unasked.filter((t) => stats.variants(t).length === 0);
-  const keep = (t: string) => !untold.includes(t);
-  if (untold.length === 0 || !analysis.contentTerms.some((t) => keep(t) && stats.variants(t).length > 0)) return analysis;
+  if (untold.length === 0 || !analysis.contentTerms.some((t) => !untold.includes(t) && stats.variants(t).length > 0)) return analysis;
+  return withoutTerms(analysis, untold);
+}
+
+/** The analysis without some of its topic words, as topic and as context. */
+function withoutTerms(analysis: QuestionAnalysis, dropped: readonly string[]): QuestionAnalysis {
+  const keep = (t: string) => !dropped.includes(t);
   return { ...analysis, contentTerms: analysis.contentTerms.filter(keep), contextTerms: analysis.contextTerms.filter(keep) };
 }
 

@@ -53,14 +53,6 @@ function countsItsClauses(text: string): boolean {
 }
 
 /**
- * "经发集团立足…；先行集团立足…；国经集团…": a sentence naming three or more items that end in the kind asked
- * ("有哪几家集团") lists them, each in a clause of its own.
- */
-function namesItemsOfKind(text: string, kinds: readonly string[]): boolean {
-  return kinds.some((kind) => itemNames(text, kind).size >= 3);
-}
-
-/**
  * The names of the kind's items that start a clause ("经发" of "…，经发集团立足…"): an item is the subject of its clause,
  * while the kind written later in a clause is the category of what it lists ("存储、互联、温控等硬件设备领域").
  */
@@ -383,8 +375,10 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   // An amount the question states in digits ("超30亿元的呢？") is the condition its answer counts under: the clause stating
   // it answers. (Not English amounts: the documents write "超1亿元" and "超亿元" alike, which a translation cannot tell apart.)
   const amounts = analysis.intent === 'figure' && analysis.script !== 'en' ? statedAmounts(analysis.normalized) : [];
-  // A sentence lists its items one clause each when a last clause counts them or when it names items of the kind asked.
-  const listsItems = (text: string) => countsItsClauses(text) || namesItemsOfKind(text, analysis.itemKinds);
+  // How many items of the kind asked a text names ("经发集团…；先行集团…；国经集团…" names three of 集团).
+  const itemsNamed = (text: string) => Math.max(0, ...analysis.itemKinds.map((k) => itemNames(text, k).size));
+  // A sentence lists its items one clause each when a last clause counts them or when it names three or more of the kind asked.
+  const listsItems = (text: string) => countsItsClauses(text) || itemsNamed(text) >= 3;
   const out: Selection[] = [];
 
   for (const hit of hits) {
@@ -452,11 +446,11 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
         // A question in several parts ("3000万元以上的…多少个？其中超30亿元的有几个？") asks under each amount it states.
         if (amounts.length > 0 && !(multiPart ? amounts.every((a) => groupNorm.includes(a)) : amounts.some((a) => groupNorm.includes(a)))) intentFactor *= AMOUNT_UNSTATED;
         if (analysis.intent === 'figure' && asksWhen) intentFactor = TIME_EXPRESSION.test(group.text) ? 1 : 0.55;
-        if (analysis.intent === 'list') intentFactor = ENUMERATION.test(group.text) || listsItems(group.text) || kind === 'glossary' ? 1 : 0.7;
-        // "有哪几家集团": a clause naming one item of the kind ("先行集团立足…") is a part of the list, not the list;
-        // sentences naming several ("经发集团…；先行集团…；国经集团…") are the list itself.
-        if (analysis.intent === 'list' && analysis.itemKinds.length > 0) {
-          const named = Math.max(...analysis.itemKinds.map((k) => itemNames(group.text, k).size));
+        if (analysis.intent === 'list') {
+          const named = itemsNamed(group.text);
+          intentFactor = ENUMERATION.test(group.text) || countsItsClauses(group.text) || named >= 3 || kind === 'glossary' ? 1 : 0.7;
+          // "有哪几家集团": a clause naming one item of the kind ("先行集团立足…") is a part of the list, not the list;
+          // sentences naming several ("经发集团…；先行集团…；国经集团…") are the list itself.
           intentFactor *= named === 1 ? ONE_ITEM : named >= 3 ? ITEMS_NAMED : 1;
         }
         if (analysis.intent === 'definition') intentFactor = asksForTerm ? 1.3 : /即|是指|指的是|：/.test(group.text) ? 0.9 : 0.75;
