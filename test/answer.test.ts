@@ -953,4 +953,9 @@ describe('questions the documents do not answer', () => {
     expect(a.contextTerms).toContain('吹牛');
     expect(a.asked).not.toContain('老师傅');
   });
+
+  it('declines a growth rate whose label names another subject when the asked thing is given only as a level ("地区生产总值3570亿元…规上服务业营收增长10.5%")', async () => {
+    await expectDeclined("What was the growth rate of Wujin's GDP in 2025?", 'quantity-kind');
+    await expectAnswer('2025年规上服务业营收增长百分之多少？', '10.5%');
+  });
 });

@@ -101,8 +101,13 @@ function statesFigure(asked: string, value: string, english: boolean): boolean {
   return count !== undefined && new RegExp(`(?<![\\d.])${count}(?![\\d.%])`).test(asked);
 }
 
-/** The figures asked about, and the question weight their best label names (0: no label names anything asked). */
-function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): { values: string[]; labelWeight: number } {
+/**
+ * The figures asked about, and the question weight their best label names (0: no label names anything asked).
+ * `otherSubject`: the labels of the figures chosen name a subject of their own and, of the question, only words for
+ * a kind of quantity ("增长"), while the question's heaviest word labels a figure of another kind
+ * ("地区生产总值3570亿元、…规上服务业营收增长10.5%" for the growth of GDP).
+ */
+function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): { values: string[]; labelWeight: number; otherSubject: boolean } {
   const text = sel.hit.chunk.pageContent;
   const all = sel.figures;
   const asked = analysis.normalized;
@@ -136,7 +141,7 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
     const terms = CONTINUATION.test(raw) ? new Set([...previous, ...own]) : own;
     previous = terms;
     // A figure the question states, or a quantity of another kind than asked ("多少个" → not "4.9亿美元"), is not the answer.
-    return { terms, continues: CONTINUATION.test(raw) && own.size === 0, isCondition: stated[i]! || otherKind[i]! };
+    return { terms, label: raw + after, continues: CONTINUATION.test(raw) && own.size === 0, isCondition: stated[i]! || otherKind[i]! };
   });
   const weightOf = (set: Set<number>) => [...set].reduce((sum, i) => sum + weights[i]!, 0);
   // Continuations are discounted slightly so that they win only by naming something more of the question.
@@ -148,7 +153,7 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
     n.isCondition ? -1 : (n.continues ? weightOf(n.terms) * 0.9 : weightOf(n.terms)) + (meetsCondition[i]! && n.terms.size > 0 ? total : 0),
   );
   const best = Math.max(0, ...labelWeight);
-  if (best === 0) return { values: all.filter((_, i) => labelWeight[i] === 0).map((f) => f.value), labelWeight: 0 };
+  if (best === 0) return { values: all.filter((_, i) => labelWeight[i] === 0).map((f) => f.value), labelWeight: 0, otherSubject: false };
   const chosen = new Set(all.flatMap((_, i) => (labelWeight[i] === best ? [i] : [])));
   // A question in several parts, each under an amount it states ("3000万元以上的…多少个？其中超30亿元的有几个？"),
   // is answered under each amount: the best figure counting under every stated amount not yet answered joins.
@@ -176,7 +181,22 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
     chosen.add(pick);
     for (const t of named[pick]!.terms) covered.add(t);
   }
-  return { values: all.filter((_, i) => chosen.has(i)).map((f) => f.value), labelWeight: best };
+  const heaviest = weights.reduce((top, w, t) => (termFactor(analysis, terms[t]!) === 1 && w > (weights[top] ?? 0) ? t : top), -1);
+  const otherSubject =
+    heaviest >= 0 &&
+    named.some((n, i) => otherKind[i]! && n.terms.has(heaviest)) &&
+    [...chosen].every((i) => [...named[i]!.terms].every((t) => GENERIC_MEASURE.test(terms[t]!)) && hasOwnSubject(named[i]!.label, terms, stats));
+  return { values: all.filter((_, i) => chosen.has(i)).map((f) => f.value), labelWeight: best, otherSubject };
+}
+
+/** Words that say how a figure changes or stands, not what it is of ("年均增长", "预计完成"). */
+const NOT_SUBJECT = /年均|同比|分别|增长|增速|增幅|提高|提升|下降|减少|增加|达到|实现|完成|预计|全年|超过|突破|[达超近约为至到在的了和及、，,；;\s“”"]/g;
+
+/** Whether a label names a thing besides the question's words and words of change: "规上服务业营收增长" does, "年均增长" does not. */
+function hasOwnSubject(label: string, terms: string[], stats: TermStats): boolean {
+  const words = terms.flatMap((t) => [t, ...stats.variants(t)]);
+  const rest = words.reduce((text, w) => text.replaceAll(w, ' '), normalizeForMatch(label)).replace(NOT_SUBJECT, '');
+  return /\p{Script=Han}{2}/u.test(rest);
 }
 
 /**
@@ -237,11 +257,14 @@ function shareOfAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
 function measureMismatch(sel: Selection, analysis: QuestionAnalysis, measures: AskedMeasure[], ctx: AnswerContext): DeclineCheck | undefined {
   const question = analysis.normalized;
   // The figures asked about are read once, and only by the checks that need them.
-  let read: string[] | undefined;
-  const asked = () => (read ??= relevantFigures(sel, analysis, ctx.stats));
+  let read: ReturnType<typeof figuresAsked> | undefined;
+  const figures = () => (read ??= figuresAsked(sel, analysis, ctx.stats));
+  const asked = () => figures().values;
   if (changeForLevel(sel, question, asked) || changeForShare(sel, question, asked) || shareOfAsked(sel, analysis, ctx.stats)) return 'quantity-kind';
   if (measures.length === 0 || sel.figures.length === 0) return undefined;
   const values = asked();
+  // The asked thing's figure here is of another kind, and the figure of the asked kind is another thing's.
+  if (figures().otherSubject) return 'quantity-kind';
   const unit = sel.hit.chunk.metadata.indicator?.unit;
   if (!values.some((v) => fitsAny(measures, withRowUnit(v, unit)))) return 'quantity-kind';
   const noun = countedNoun(question);
