@@ -958,4 +958,8 @@ describe('questions the documents do not answer', () => {
     await expectDeclined("What was the growth rate of Wujin's GDP in 2025?", 'quantity-kind');
     await expectAnswer('2025年规上服务业营收增长百分之多少？', '10.5%');
   });
+
+  it('finds a word the documents never write in the longer word it shortens ("科技奖" for 科学技术奖)', async () => {
+    await expectAnswer('单位同事讲武进去年省科技奖拿得不少，具体是几项？', '5项');
+  });
 });

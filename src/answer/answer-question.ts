@@ -710,6 +710,13 @@ function withoutUntoldRemarks(analysis: QuestionAnalysis, stats: TermStats): Que
   return withoutTerms(analysis, untold);
 }
 
+/** "省科技奖": a word the documents never write is searched for in the forms they do write ("科学技术奖"). */
+function withCorpusForms(analysis: QuestionAnalysis, stats: TermStats): QuestionAnalysis {
+  const forms = analysis.contentTerms.flatMap((t) => (stats.documentFrequency(t) === 0 ? stats.variants(t) : []));
+  const added = forms.filter((f, i) => forms.indexOf(f) === i && !analysis.expansions.includes(f) && !analysis.contentTerms.includes(f));
+  return added.length === 0 ? analysis : { ...analysis, expansions: [...analysis.expansions, ...added] };
+}
+
 /** The analysis without some of its topic words, as topic and as context. */
 function withoutTerms(analysis: QuestionAnalysis, dropped: readonly string[]): QuestionAnalysis {
   const keep = (t: string) => !dropped.includes(t);
@@ -734,7 +741,7 @@ export async function answerQuestion(question: string, ctx: AnswerContext, opts:
 
 async function answerFromHits(question: string, ctx: AnswerContext, opts: AnswerOptions): Promise<{ result: AnswerResult; hits: ScoredChunk[] }> {
   const started = Date.now();
-  const analysis = withoutUntoldRemarks(withoutShortenings(analyzeQuestion(question, opts.history ?? []), ctx.stats), ctx.stats);
+  const analysis = withCorpusForms(withoutUntoldRemarks(withoutShortenings(analyzeQuestion(question, opts.history ?? []), ctx.stats), ctx.stats), ctx.stats);
   const mode = ctx.retriever.mode;
 
   const early = refuseBeforeRetrieval(analysis, ctx.corpusText);

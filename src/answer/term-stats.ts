@@ -54,11 +54,24 @@ export class TermStats {
       // never write ("专精特新小巨人") can only be found through its parts.
       const own = this.documentFrequency(term) > 0;
       const synonyms = synonymsIn(term).filter((s) => !own || !term.includes(s));
-      forms = [term, countInDigits(term), ...synonyms].filter((v, i, all) => all.indexOf(v) === i && this.documentFrequency(v) > 0);
+      forms = [term, countInDigits(term), ...synonyms, ...(own ? [] : this.longForms(term))].filter((v, i, all) => all.indexOf(v) === i && this.documentFrequency(v) > 0);
       if (this.variantCache.size >= CACHE_LIMIT) this.variantCache.clear();
       this.variantCache.set(term, forms);
     }
     return forms;
+  }
+
+  /**
+   * The documents' words that a term they never write shortens: its characters in order, the first and last kept, with up to
+   * two characters left out between each two ("科技奖" for 科学技术奖). Only when they write one or two such words.
+   */
+  private longForms(term: string): string[] {
+    const chars = [...term];
+    if (chars.length < 3 || chars.length > 6 || !chars.every((c) => /\p{Script=Han}/u.test(c))) return [];
+    const pattern = new RegExp(chars.join('\\p{Script=Han}{0,2}'), 'gu');
+    const found = new Set<string>();
+    for (const text of this.texts) for (const m of text.matchAll(pattern)) if (m[0].length > term.length && m[0].length <= 2 * term.length) found.add(m[0]);
+    return found.size <= 2 ? [...found] : [];
   }
 
   /**
