@@ -962,4 +962,11 @@ describe('questions the documents do not answer', () => {
   it('finds a word the documents never write in the longer word it shortens ("科技奖" for 科学技术奖)', async () => {
     await expectAnswer('单位同事讲武进去年省科技奖拿得不少，具体是几项？', '5项');
   });
+
+  it('answers a question with a topic of its own from the passage that goes on with the conversation ("35X" or "4+3+X")', async () => {
+    const after35 = await askAfter('“35X”产业体系中的3个优势产业是哪些？', '智电汽车、高端装备、金属材料。', 'X个未来产业具体包括什么？');
+    expect(after35.answer).toContain('未来能源');
+    const after43 = await askAfter('“4+3+X”产业布局中的4个特色产业是哪些？', '绿色优特钢、轨道交通、智能电机、绿色家居。', 'X个未来产业具体包括什么？');
+    expect(after43.answer).toContain('具身智能');
+  });
 });

@@ -177,6 +177,7 @@ function presence(term: TermForms, group: string, sentence: string, heading: str
 }
 
 const PARTIAL_CREDIT = 0.5;
+const CONVERSATION_BONUS = 0.05;
 
 /** A question term's corpus forms and, for partial matches, its characters (two) or character pairs (longer); worked out once per question. */
 interface TermForms {
@@ -379,6 +380,11 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   const itemsNamed = (text: string) => Math.max(0, ...analysis.itemKinds.map((k) => itemNames(text, k).size));
   // A sentence lists its items one clause each when a last clause counts them or when it names three or more of the kind asked.
   const listsItems = (text: string) => countsItsClauses(text) || itemsNamed(text) >= 3;
+  // A passage that goes on with the conversation's earlier topic wins a near tie, and no more.
+  const earlier = analysis.conversationTerms.map((t) => ({ forms: [t, ...stats.variants(t)], weight: stats.weight(t) }));
+  const earlierTotal = earlier.reduce((a, t) => a + t.weight, 0);
+  const conversationFit = (passage: string) =>
+    earlierTotal === 0 ? 1 : 1 + CONVERSATION_BONUS * (earlier.reduce((a, t) => a + (t.forms.some((f) => passage.includes(f)) ? t.weight : 0), 0) / earlierTotal);
   const out: Selection[] = [];
 
   for (const hit of hits) {
@@ -390,6 +396,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
     const sectionNorm = normalizeForMatch(headingText(hit.chunk));
     const passageNorm = normalizeForMatch(text);
     const { sentences, leadBefore, subjectOf } = layoutOf(hit);
+    const conversation = conversationFit(`${sectionNorm} ${passageNorm}`);
     // The parts of a multi-part question may stand in neighbouring sentences ("…3万亩；…2万亩；猪肉自给率30%").
     const runs =
       kind !== 'paragraph' ? []
@@ -459,7 +466,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
         else if (asksForTerm && analysis.intent === 'list') intentFactor = 1.3;
         const fit = analysis.intent === 'figure' ? labelFit(hit, group, figures, termForm) : 1;
         const brevity = 1 - Math.min(0.08, group.text.length / 3000);
-        out.push({ hit, sentence, group, figures, coverage, groupCoverage, lacksMainTerm, score: rankCoverage(covered - contextCovered, contextCovered, ownTotal) * intentFactor * retrieval * brevity * fit });
+        out.push({ hit, sentence, group, figures, coverage, groupCoverage, lacksMainTerm, score: rankCoverage(covered - contextCovered, contextCovered, ownTotal) * intentFactor * retrieval * brevity * fit * conversation });
       }
     }
   }

@@ -48,6 +48,11 @@ export interface QuestionAnalysis {
    * → [外资项目, 新增], [外资]): each wants a figure of its own. Empty otherwise (and for English questions).
    */
   askingParts: string[][];
+  /**
+   * A question with a topic of its own asked in a conversation ("X个未来产业具体指哪些方向？" after "“35X”产业体系里的5个
+   * 战略性新兴产业是哪几个？"): the earlier question's topic words, which tell apart passages the question fits equally.
+   */
+  conversationTerms: string[];
 }
 
 /**
@@ -473,11 +478,20 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
     }
   }
 
+  const conversationTerms = followUp || earlierUser.length === 0 ? [] : earlierTopic(earlierUser[0]!.content, contentTerms);
   const expansions = synonymsIn(contentTerms.join(' ')).filter((s) => !contentTerms.includes(s));
   const asked = story.asking.join('，');
   const askingParts = script === 'en' ? [] : askingPartsOf(matchText);
   const unasked = storyOnlyTerms(splitSelfDescription(typed, true), script, contentTerms);
-  return { question, normalized, script, matchText, contentTerms, contextTerms, itemKinds, expansions, frame, intent, followUp, asked, unasked, base: askedBase(script === 'en' ? matchText : normalized), askingParts };
+  return { question, normalized, script, matchText, contentTerms, contextTerms, itemKinds, expansions, frame, intent, followUp, asked, unasked, base: askedBase(script === 'en' ? matchText : normalized), askingParts, conversationTerms };
+}
+
+/** The topic words of an earlier question, without the asker's story and without words the new question says itself. */
+function earlierTopic(turn: string, contentTerms: string[]): string[] {
+  const script = detectScript(turn);
+  const all = contentTermsOf(toMatchText(turn, script));
+  const story = selfDescriptionTerms(splitSelfDescription(turn), script, all);
+  return all.filter((t) => !story.includes(t) && !contentTerms.some((c) => c.includes(t) || t.includes(c)));
 }
 
 const ASKS_AMOUNT = /多少|(?<!哪)几(?![乎])/;
