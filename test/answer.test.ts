@@ -28,6 +28,13 @@ async function expectAnswer(question: string, expected: string) {
   expect(r.answer).toContain(expected);
 }
 
+/** The question is answered, and the answer names every one of the items. */
+async function expectAnswerNaming(question: string, items: string[]) {
+  const r = await ask(question);
+  expect(r.found).toBe(true);
+  for (const item of items) expect(r.answer).toContain(item);
+}
+
 /** The question is declined, by the check named. */
 async function expectDeclined(question: string, by: string) {
   const r = await engine.answer(question, { explain: true });
@@ -925,9 +932,7 @@ describe('questions the documents do not answer', () => {
     await expectAnswer('三千万以上的项目去年招了多少个？', '419个');
   });
   it('answers a list of a kind with the sentences naming its items ("经发集团…；先行集团…"), not with one item or a mention of the kind', async () => {
-    const r = await ask('五大国企集团有哪些');
-    expect(r.found).toBe(true);
-    for (const name of ['经发集团', '先行集团', '国经集团', '滨湖集团', '伟驰集团']) expect(r.answer).toContain(name);
+    await expectAnswerNaming('五大国企集团有哪些', ['经发集团', '先行集团', '国经集团', '滨湖集团', '伟驰集团']);
   });
 
   it('drops words the documents never write when only a remark or the asker\'s story says them, but not the topic they ask about', async () => {
@@ -968,5 +973,20 @@ describe('questions the documents do not answer', () => {
     expect(after35.answer).toContain('未来能源');
     const after43 = await askAfter('“4+3+X”产业布局中的4个特色产业是哪些？', '绿色优特钢、轨道交通、智能电机、绿色家居。', 'X个未来产业具体包括什么？');
     expect(after43.answer).toContain('具身智能');
+  });
+
+  it('declines an amount asked per meal or per day when the sentence gives none per meal or per day', async () => {
+    const history = [
+      { role: 'user' as const, content: '今年老年助餐点要新建和改造几个？' },
+      { role: 'assistant' as const, content: '新建和改造老年助餐点18个左右。' },
+    ];
+    const perMeal = await engine.answer('每顿饭给老人补贴多少？', { history, explain: true });
+    expect(perMeal.found).toBe(false);
+    expect(perMeal.declinedBy).toBe('asked-measure');
+    await expectAnswer('每天上班都堵在路上，今年新增公共停车泊位多少个？', '2500个以上');
+  });
+
+  it('answers a list of counted items with the sentences naming each, not with the sentence announcing them ("三支队伍")', async () => {
+    await expectAnswerNaming('“十四五”能干成这些事，靠的是哪“三支队伍”？', ['干部队伍', '企业家队伍', '党员群众队伍']);
   });
 });

@@ -57,14 +57,20 @@ export function askedMeasures(question: string): AskedMeasure[] {
  * An amount asked per person or per month ("每人每个月能领多少", "how much per person"): a sentence that states no
  * such rate ("补贴经费超9100万元" is the whole sum) does not answer it. Returns the rate asked that the sentence lacks.
  */
-export function rateUnsaid(asking: string, sentence: string): 'per-month' | 'per-person' | undefined {
+export function rateUnsaid(asking: string, sentence: string): 'per-month' | 'per-person' | 'per-occasion' | undefined {
   if (PER_MONTH_ASKED.test(asking) && !PER_MONTH_SAID.test(sentence)) return 'per-month';
   if (PER_PERSON_ASKED.test(asking) && !PER_PERSON_SAID.test(sentence)) return 'per-person';
+  // "每顿饭补贴多少", "每次能报销多少": the sentence must give the amount per meal or per time too (the documents give none).
+  const occasion = PER_OCCASION_ASKED.exec(asking);
+  const per = occasion?.[1] ?? occasion?.[2];
+  if (per && !new RegExp(`(?:每|/)${per}`).test(sentence)) return 'per-occasion';
   return undefined;
 }
 const PER_MONTH_ASKED = /每个?月|一个月|月均|按月|\b(?:per|a|each) month\b|\bmonthly\b/;
 const PER_MONTH_SAID = /月/;
 const PER_PERSON_ASKED = /每人|每个人|一个人|每位|\bper (?:person|head|capita)\b|\beach person\b/;
+// (In the clause that asks: "每天都堵，今年新建多少停车位" asks no amount per day.)
+const PER_OCCASION_ASKED = /每一?(顿|餐|次|天|日)[^，,。；;！!？?]*?(?:多少|几)|(?:多少|几)[^，,。；;！!？?]*?每一?(顿|餐|次|天|日)/;
 const PER_PERSON_SAID = /人均|每人|\/人|每位|每(?:[千万百十]|\d)+人/;
 
 const FIGURE_COUNT = new RegExp(`(?:[万亿千])?(${COUNT_UNITS})(?:[（(][^）)]*[)）])?(?:以上|以下|以内|左右|多|余)?$`);

@@ -65,6 +65,30 @@ function itemNames(text: string, kind: string): Set<string> {
   return names;
 }
 
+interface Counted {
+  count: number;
+  kind: string;
+  /** The question's word for the whole ("三支队伍"), which the sentence announcing the items repeats. */
+  term: string;
+}
+
+/**
+ * A kind the question counts ("哪“三支队伍”" → 3 of 队伍, "四城" → 4 of 城): a list question's term that starts with a
+ * count.
+ */
+function countedKinds(terms: readonly string[]): Counted[] {
+  return terms.flatMap((t) => {
+    const m = /^([一二两三四五六七八九十]|\d{1,2})[个支项大条类种家座]?(\p{Script=Han}{1,4})$/u.exec(t);
+    return m ? [{ count: Number.parseInt(countInDigits(`${m[1]}个`), 10), kind: m[2]!, term: t }] : [];
+  });
+}
+
+/** "…高素质干部队伍；…企业家队伍；…党员群众队伍": a text in as many parts as the kind counted, each naming the kind. */
+function listsCounted(text: string, counted: readonly Counted[]): boolean {
+  const parts = text.replace(/[。；;！!]\s*$/, '').split(/[；;]/);
+  return counted.some(({ count, kind, term }) => count >= 2 && parts.length === count && parts.every((p) => p.includes(kind) && !p.includes(term)));
+}
+
 /** A clause that cannot stand alone: a continuation word, or a figure with less than two Han characters before it. */
 function leadsWithoutSubject(clause: Span): boolean {
   const t = clause.text.trim();
@@ -248,6 +272,22 @@ function itemRuns(sentences: Span[], text: string, kinds: readonly string[]): Sp
 }
 
 /**
+ * Runs of as many consecutive sentences as the kind counted, each naming an item of the kind ("…干部队伍；…企业家队伍；
+ * …党员群众队伍。"); a sentence naming the whole ("离不开“三支队伍”的支撑。") announces the items and is none of them.
+ */
+function countedRuns(sentences: Span[], text: string, counted: readonly Counted[]): Span[] {
+  return counted.flatMap(({ count, kind, term }) =>
+    count < 2
+      ? []
+      : sentences.slice(0, sentences.length - count + 1).flatMap((first, i) => {
+          const run = sentences.slice(i, i + count);
+          const last = run.at(-1)!;
+          return run.every((s) => s.text.includes(kind) && !s.text.includes(term)) ? [{ start: first.start, end: last.end, text: text.slice(first.start, last.end) }] : [];
+        }),
+  );
+}
+
+/**
  * An in-line heading: a short sentence that states a subject and gives no figure. One that goes on from the sentence
  * before ("太湖湾休闲度假城。包括雪堰镇、…") has no subject of its own: the heading before it is still its subject.
  */
@@ -379,7 +419,8 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   // How many items of the kind asked a text names ("经发集团…；先行集团…；国经集团…" names three of 集团).
   const itemsNamed = (text: string) => Math.max(0, ...analysis.itemKinds.map((k) => itemNames(text, k).size));
   // A sentence lists its items one clause each when a last clause counts them or when it names three or more of the kind asked.
-  const listsItems = (text: string) => countsItsClauses(text) || itemsNamed(text) >= 3;
+  const counted = analysis.intent === 'list' ? countedKinds(terms) : [];
+  const listsItems = (text: string) => countsItsClauses(text) || itemsNamed(text) >= 3 || listsCounted(text, counted);
   // A passage that goes on with the conversation's earlier topic wins a near tie, and no more.
   const earlier = analysis.conversationTerms.map((t) => ({ forms: [t, ...stats.variants(t)], weight: stats.weight(t) }));
   const earlierTotal = earlier.reduce((a, t) => a + t.weight, 0);
@@ -401,7 +442,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
     const runs =
       kind !== 'paragraph' ? []
       : multiPart && analysis.intent === 'figure' ? [...sentenceRuns(sentences, text, 2), ...sentenceRuns(sentences, text, 3)]
-      : analysis.intent === 'list' ? itemRuns(sentences, text, analysis.itemKinds)
+      : analysis.intent === 'list' ? [...itemRuns(sentences, text, analysis.itemKinds), ...countedRuns(sentences, text, counted)]
       : [];
     // A sentence without a subject is read, and quoted, with the heading it goes on from.
     const withSubjects = sentences.map((own) => {
@@ -458,7 +499,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
           intentFactor = ENUMERATION.test(group.text) || countsItsClauses(group.text) || named >= 3 || kind === 'glossary' ? 1 : 0.7;
           // "有哪几家集团": a clause naming one item of the kind ("先行集团立足…") is a part of the list, not the list;
           // sentences naming several ("经发集团…；先行集团…；国经集团…") are the list itself.
-          intentFactor *= named === 1 ? ONE_ITEM : named >= 3 ? ITEMS_NAMED : 1;
+          intentFactor *= named === 1 ? ONE_ITEM : named >= 3 || listsCounted(group.text, counted) ? ITEMS_NAMED : 1;
         }
         if (analysis.intent === 'definition') intentFactor = asksForTerm ? 1.3 : /即|是指|指的是|：/.test(group.text) ? 0.9 : 0.75;
         // A definition is stated next to the word it defines: a clause without the word asked about only mentions its subject.
