@@ -989,4 +989,13 @@ describe('questions the documents do not answer', () => {
   it('answers a list of counted items with the sentences naming each, not with the sentence announcing them ("三支队伍")', async () => {
     await expectAnswerNaming('“十四五”能干成这些事，靠的是哪“三支队伍”？', ['干部队伍', '企业家队伍', '党员群众队伍']);
   });
+
+  it('reads hearsay in a sentence before a question that names its own topic as the asker\'s story, with its year', async () => {
+    await expectAnswer('我们刚退休，明年想搬回武进住，听说老年食堂多了。去年新建了多少个老年助餐点？', '27个');
+    await expectAnswer('我们刚搬来武进，明年娃要读小学，听说附近学校越来越好。去年经开区新增市新优质学校几所？', '3所');
+  });
+
+  it('counts the thing a named work is done on ("支流支浜水质提升工程14条" for how many 支流支浜 get the 水质提升)', async () => {
+    await expectAnswer('老家门口的小河以前发黑发臭。今年计划做几条支流支浜的水质提升？', '14条左右');
+  });
 });

@@ -195,6 +195,9 @@ function looselyIn(word: string, text: string): boolean {
 /** Verbs of building: a building project counts what it builds. */
 const BUILDING = /新建|改扩建|扩建|改建|建成|建设|新改扩建/;
 
+/** Words for a work done on a thing ("…水质提升工程"): with the work named, they count the thing it is done on. */
+const WORK_NOUNS = /^(工程|项目|行动)$/;
+
 /** Words between a thing counted and its figure that do not change what is counted ("企业数量达2000家"). */
 const LINKING_NOUNS = /^(数量|数|总数|总量|规模|人数|个数|家数)$/;
 
@@ -213,6 +216,9 @@ export function countsNoun(forms: string[], label: string, after: string, questi
     // A noun the question itself puts after the thing ("老旧电梯的物联网改造" for "老旧电梯物联改造") still counts it.
     // "新改扩建学校项目74个" answers "新建改扩建了多少所学校" when the question asks about the building itself.
     const building = BUILDING.test(question) && BUILDING.test(label);
-    return tagWords(rest).every((w) => !/^n(?!v)/.test(w.tag) || LINKING_NOUNS.test(w.word) || (building && w.word === '项目') || looselyIn(w.word, question));
+    const words = tagWords(rest);
+    // "支流支浜水质提升工程14条" answers "多少条支流支浜的水质提升": the work the question names is the 工程 done on the thing.
+    const namesWork = words.some((w) => /\p{Script=Han}{2}/u.test(w.word) && !WORK_NOUNS.test(w.word) && looselyIn(w.word, question));
+    return words.every((w) => !/^n(?!v)/.test(w.tag) || LINKING_NOUNS.test(w.word) || (building && w.word === '项目') || (namesWork && WORK_NOUNS.test(w.word)) || looselyIn(w.word, question));
   });
 }

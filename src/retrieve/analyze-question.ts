@@ -362,9 +362,12 @@ function splitSelfDescription(question: string, remarks = false): StorySplit {
   const sentences = normalizeForMatch(question).split(/(?<=[?？])|[。!！;；]|\.(?!\d)/).map((x) => x.trim()).filter(Boolean);
   const self: string[] = [];
   const asking: string[] = [];
+  // Hearsay in a sentence that asks nothing ("听说家门口好学校多了。") brings up the topic only for a question that names none
+  // of its own ("听说去年低保标准又提了。提了多少？").
+  const askingNames = () => contentTermsOf(toMatchText(sentences.filter((s) => ASKS.test(s)).join('，'), detectScript(question))).length > 0;
   sentences.forEach((sentence, i) => {
     const beforeOrAfterQuestion = i < sentences.length - 1 || sentences.slice(0, i).some((s) => ASKS.test(s));
-    const storySentence = beforeOrAfterQuestion && !ASKS.test(sentence) && !TOPIC_CUE.test(sentence);
+    const storySentence = beforeOrAfterQuestion && !ASKS.test(sentence) && (!TOPIC_CUE.test(sentence) || askingNames());
     let continuing = false;
     for (const clause of sentence.split(/[,，:：—–]+|\s-\s/).flatMap(speakerApart).map((c) => c.trim()).filter(Boolean)) {
       const quiet = !ASKS.test(clause);
