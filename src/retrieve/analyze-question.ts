@@ -364,7 +364,8 @@ function splitSelfDescription(question: string, remarks = false): StorySplit {
   const asking: string[] = [];
   // Hearsay in a sentence that asks nothing ("听说家门口好学校多了。") brings up the topic only for a question that names none
   // of its own ("听说去年低保标准又提了。提了多少？").
-  const askingNames = () => contentTermsOf(toMatchText(sentences.filter((s) => ASKS.test(s)).join('，'), detectScript(question))).length > 0;
+  let names: boolean | undefined;
+  const askingNames = () => (names ??= contentTermsOf(toMatchText(sentences.filter((s) => ASKS.test(s)).join('，'), detectScript(question))).length > 0);
   sentences.forEach((sentence, i) => {
     const beforeOrAfterQuestion = i < sentences.length - 1 || sentences.slice(0, i).some((s) => ASKS.test(s));
     const storySentence = beforeOrAfterQuestion && !ASKS.test(sentence) && (!TOPIC_CUE.test(sentence) || askingNames());
@@ -455,9 +456,7 @@ export function analyzeQuestion(question: string, history: ChatTurn[] = []): Que
         if (intent === 'general') intent = intentOf(prevText);
         // Words this question repeats are not carried over twice; a measure-only follow-up takes the whole earlier topic.
         // …but not what the asker told about themselves there ("我在厂里做人事，…").
-        const prevAll = contentTermsOf(prevText);
-        const prevStory = selfDescriptionTerms(splitSelfDescription(turn.content), prevScript, prevAll);
-        const prevTerms = prevAll.filter((t) => !prevStory.includes(t) && (topicless || !contentTerms.some((c) => c.includes(t) || t.includes(c))));
+        const prevTerms = earlierTopic(turn.content, topicless ? [] : contentTerms);
         followUp = true;
         if (prevTerms.length === 0) continue;
         if (topicless) {
