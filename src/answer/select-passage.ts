@@ -1,5 +1,5 @@
 import { termFactor, type QuestionAnalysis } from '../retrieve/analyze-question.js';
-import { definitionFocus } from '../retrieve/definition-focus.js';
+import { aroundFocus, definitionFocus } from '../retrieve/definition-focus.js';
 import type { ScoredChunk } from '../retrieve/retriever.js';
 import { headingText } from '../index/lexical-index.js';
 import { boundedMemo } from '../text/bounded-memo.js';
@@ -400,7 +400,7 @@ export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], 
   const focus = definitionFocus(analysis);
   const unquoted = analysis.matchText.replace(/[“”"‘’]/g, '');
   // Context terms (carried over, self-description) and the words around a definition's focus ("报告里说的OPC社区，OPC是什么意思？").
-  const isContext = terms.map((t) => analysis.contextTerms.includes(t) || (focus !== undefined && !focus.includes(t) && !t.includes(focus)));
+  const isContext = terms.map((t) => analysis.contextTerms.includes(t) || aroundFocus(focus, t));
   // (Only the question's own words name an entry by its quoted name; a name carried over is the earlier topic.)
   const ownTerms = terms.filter((t) => !analysis.contextTerms.includes(t));
   const focusIndexes = terms.flatMap((t, i) => (focus !== undefined && !isContext[i] ? [i] : []));

@@ -8,7 +8,12 @@ import type { QuestionAnalysis } from './analyze-question.js';
 export function definitionFocus(analysis: QuestionAnalysis): string | undefined {
   if (analysis.intent !== 'definition') return undefined;
   const focus = phraseAskedAbout(analysis);
-  return focus !== undefined && analysis.contentTerms.some((t) => focus.includes(t) || t.includes(focus)) ? focus : undefined;
+  return focus !== undefined && analysis.contentTerms.some((t) => !aroundFocus(focus, t)) ? focus : undefined;
+}
+
+/** Whether a topic word stands around the focus (where the asker met the word asked about), not in it: none without a focus. */
+export function aroundFocus(focus: string | undefined, term: string): boolean {
+  return focus !== undefined && !focus.includes(term) && !term.includes(focus);
 }
 
 function phraseAskedAbout(analysis: QuestionAnalysis): string | undefined {

@@ -3,7 +3,7 @@ import type { LexicalIndex } from '../index/lexical-index.js';
 import { tokenize } from '../text/tokenize.js';
 import { termFactor, type QuestionAnalysis } from './analyze-question.js';
 import { scoreBm25, type WeightedTerm } from './bm25.js';
-import { definitionFocus } from './definition-focus.js';
+import { aroundFocus, definitionFocus } from './definition-focus.js';
 import { frameBoost } from './frame-boost.js';
 
 export interface ScoredChunk {
@@ -33,8 +33,7 @@ function weightedTerms(analysis: QuestionAnalysis): WeightedTerm[] {
   add(analysis.matchText, 0.25); // frame and question words: a light touch
   // The words around the one a definition question asks about ("…OPC社区的创新生态，OPC是什么意思？") are where the asker met it.
   const focus = definitionFocus(analysis);
-  const around = (t: string) => focus !== undefined && !focus.includes(t) && !t.includes(focus);
-  for (const term of analysis.contentTerms) add(term, termFactor(analysis, term) * (around(term) ? 0.5 : 1));
+  for (const term of analysis.contentTerms) add(term, termFactor(analysis, term) * (aroundFocus(focus, term) ? 0.5 : 1));
   for (const term of analysis.expansions) add(term, 0.5);
   return [...weights].map(([term, weight]) => ({ term, weight }));
 }
