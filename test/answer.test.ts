@@ -415,6 +415,7 @@ describe('questions the documents do not answer', () => {
   it('does not answer a question for a level with a figure the documents give as a change', async () => {
     // The plan gives only "60岁及以上户籍人口年均增加6700余人" and "18-59岁户籍人口年均减少4000人".
     expect((await ask('全区60岁及以上户籍人口目前有多少？')).found).toBe(false);
+    expect((await ask('What is the total number of registered residents aged 60 or older in Wujin at present?')).found).toBe(false);
     // Asked for the change itself, it answers.
     expect((await ask('十四五期间60岁及以上户籍人口每年增加多少？')).answer).toContain('6700余人');
   });
@@ -444,6 +445,8 @@ describe('questions the documents do not answer', () => {
     expect(zone.answer).toContain('突破800家');
     const giants = await ask("In 2025, how many companies became national 'little giant' firms?");
     expect(giants.answer).toContain('39家');
+    // "Recognised" is how English says both 认定 (high-tech firms) and 获评 (the "little giants").
+    expect((await ask("How many firms were recognized as national little giant enterprises in 2025?")).answer).toContain('39家');
   });
 
   it('answers the definition of the word asked about, not a heading that names its context', async () => {
@@ -835,9 +838,12 @@ describe('questions the documents do not answer', () => {
     await expectAnswer('2026年武进的经济增速目标定在多少？', '5.5%左右');
   });
 
-  it('describes a process the documents name in quotes, but still declines where to go and who is eligible', async () => {
+  it('describes a process the documents name, in quotes or in their own words, but still declines where to go and who is eligible', async () => {
     await expectAnswer('“一件事”联合报装的办理流程是怎样的？', '一表申请');
     await expectDeclined('“一件事”联合报装去哪里申请？', 'scope');
+    // Named without quotes, but in the documents' own words, it is still theirs to describe; a common word is not.
+    await expectAnswer('换位跑一次行动怎么申请？', '领导干部');
+    await expectDeclined('居住证怎么申请？', 'scope');
   });
 
   it('does not read a remark naming the 十五五 plan as a question about its period', async () => {

@@ -203,7 +203,7 @@ function hasOwnSubject(label: string, terms: string[], stats: TermStats): boolea
  * "户籍人口目前有多少": a level, not a change. A figure the documents give as a change ("年均减少4000人") does not
  * answer it, unless the question asks about change itself.
  */
-const LEVEL_WORDS = /目前|现在|如今|现有|总数|总共|一共|总量/;
+const LEVEL_WORDS = /目前|现在|如今|现有|总数|总共|一共|总量|\b(?:currently|at present|presently|right now|nowadays|in total|altogether|total number)\b/;
 const CHANGE_WORDS = /增加|减少|增长|下降|新增|每年|年均|增速|增幅|多了|少了|涨|降|变化|\b(?:grow|growth|increase|decrease|fall|rise|per year|each year|annual)/;
 const CHANGE_BEFORE = /(?:增加|减少|增长|下降|提高|降低)(?:了)?$/;
 

@@ -99,9 +99,10 @@ export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: st
   const q = analysis.normalized;
   if (INSTRUCTION.test(q)) return { reason: 'instruction' };
   if (CHITCHAT.test(q)) return { reason: 'chitchat' };
-  // (A process the documents name in quotes, "“一件事”联合办理…怎么个流程", is theirs to describe; where to go, whom to
-  // call and who is eligible are not.)
-  if (SERVICE.test(q) && (PERSONAL_SERVICE.test(q) || !quotesDocumentName(q, corpusText))) return { reason: 'service' };
+  // (A process the documents name, "“一件事”联合办理…怎么个流程", "水电气网联合报装一件事 怎么办理", is theirs to describe;
+  // where to go, whom to call and who is eligible are not.)
+  const service = SERVICE.exec(q);
+  if (service && (PERSONAL_SERVICE.test(q) || !(quotesDocumentName(q, corpusText) || namesDocumentProcess(q.slice(0, service.index), corpusText)))) return { reason: 'service' };
   if (OPINION.test(q)) return { reason: 'opinion' };
   // Places are read where the question asks, not where the asker tells about themselves ("我老家在河南，…").
   const where = normalizeForMatch(analysis.asked);
@@ -124,6 +125,16 @@ export function refuseBeforeRetrieval(analysis: QuestionAnalysis, corpusText: st
 }
 
 const PERSONAL_SERVICE = /在哪|哪里|去哪|哪儿|电话|热线|地址|条件|材料|费用|收费|\b(?:where|phone|address|eligib)/;
+
+/**
+ * Whether the words just before "怎么办理" are, quotes aside, a name the documents write ("水电气网联合报装“一件事”"):
+ * at least six characters, so that a common word ("社保卡", "营业执照") is not taken for one of their names.
+ */
+function namesDocumentProcess(before: string, corpusText: string): boolean {
+  const name = /[\p{Script=Han}a-z0-9]{6,}$/u.exec(before.trimEnd().replace(/[“”"]/g, ''))?.[0];
+  return name !== undefined && unquoted(corpusText).includes(name);
+}
+const unquoted = boundedMemo((text: string) => text.replace(/[“”"]/g, ''), 2);
 
 /** Whether the question puts in quotes a name the documents use ("“一件事”"). */
 function quotesDocumentName(question: string, corpusText: string): boolean {
