@@ -484,6 +484,16 @@ describe('questions the documents do not answer', () => {
     const lake = await ask('我老家在河南，后来搬到滆湖边上住。去年滆湖的总磷下降了多少？');
     expect(lake.found).toBe(true);
     expect(lake.answer).toContain('5.1%');
+    // "几十亩" tells how much, it does not ask: the clause is the asker's story, and 横山桥 theirs.
+    await expectAnswer('我在横山桥种了几十亩葡萄。今年全区粮食播种面积要稳定在多少？', '12万亩以上');
+  });
+
+  it('does not give a five-year yearly average or another growth as the growth of one year', async () => {
+    // The plan has "地区生产总值年均增长5.6%" for 十四五; the report gives no GDP growth for 2025.
+    await expectDeclined('去年地区生产总值增长了百分之多少？', 'other-year');
+    expect((await ask('去年全区GDP增速是多少？')).found).toBe(false);
+    // Asked for the average itself, it answers.
+    await expectAnswer('十四五期间地区生产总值年均增长多少？', '5.6%');
   });
 
   it('does not answer "which year" with a sentence that names no time', async () => {

@@ -104,7 +104,7 @@ function statesFigure(asked: string, value: string, english: boolean): boolean {
 /**
  * The figures asked about, and the question weight their best label names (0: no label names anything asked).
  * `otherSubject`: the labels of the figures chosen name a subject of their own and, of the question, only words for
- * a kind of quantity ("增长"), while the question's heaviest word labels a figure of another kind
+ * a kind of quantity ("增长"), while the question's heaviest word for a subject labels a figure of another kind
  * ("地区生产总值3570亿元、…规上服务业营收增长10.5%" for the growth of GDP).
  */
 function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): { values: string[]; labelWeight: number; otherSubject: boolean } {
@@ -181,7 +181,8 @@ function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
     chosen.add(pick);
     for (const t of named[pick]!.terms) covered.add(t);
   }
-  const heaviest = weights.reduce((top, w, t) => (termFactor(analysis, terms[t]!) === 1 && w > (weights[top] ?? 0) ? t : top), -1);
+  // The heaviest word naming a subject: "增速" weighs more than "GDP" but names only a kind of quantity.
+  const heaviest = weights.reduce((top, w, t) => (termFactor(analysis, terms[t]!) === 1 && !GENERIC_MEASURE.test(terms[t]!) && w > (weights[top] ?? 0) ? t : top), -1);
   const otherSubject =
     heaviest >= 0 &&
     named.some((n, i) => otherKind[i]! && n.terms.has(heaviest)) &&
@@ -432,6 +433,19 @@ function periodAllows(sel: Selection, analysis: QuestionAnalysis): boolean {
   const own = sentencePeriods(sel.sentence.text);
   return own.length > 0 && timeCompatible(frame, own);
 }
+
+/**
+ * "去年GDP增长多少": one year asked. A clause that gives a yearly average over a five-year period ("地区生产总值年均增长
+ * 5.6%") does not say what that year was, unless the question asks about an average itself.
+ */
+function averageForYear(sel: Selection, analysis: QuestionAnalysis): boolean {
+  const { frame } = analysis;
+  if (frame.timeInferred || frame.timeScopes.length === 0 || !frame.timeScopes.every((t) => SINGLE_YEARS.has(t))) return false;
+  return PERIOD_AVERAGE.test(sel.group.text) && !AVERAGE_ASKED.test(analysis.normalized);
+}
+const SINGLE_YEARS = new Set<TimeScope>(['y2025', 'y2026']);
+const PERIOD_AVERAGE = /年均[^\d，,。；;]{0,6}\d/;
+const AVERAGE_ASKED = /年均|平均|每年|\b(?:average|annual|per year|a year|each year)\b/;
 
 /**
  * The documents state the topic only for another period: the clause that names all the question asks lies outside
@@ -765,7 +779,7 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   const related = analysis.contentTerms.length > 0 ? hits.filter((h) => h.score > 0.3) : [];
   if (!best || best.coverage < MIN_COVERAGE || best.groupCoverage < MIN_GROUP_COVERAGE) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'coverage'), hits };
   const rankStated = rankAsked && (best === placing || ranksWhatIsAsked(best, analysis, ctx.stats));
-  if (uncoveredYear(analysis, best.sentence.text) !== undefined || partOfYearUnstated(analysis.script === 'en' ? analysis.normalized : analysis.asked, best.sentence.text) || onlyOtherPeriodSays(scored, best, analysis)) return { result: notFound('other-year', analysis, related, ctx, mode, started, 'other-year'), hits };
+  if (uncoveredYear(analysis, best.sentence.text) !== undefined || partOfYearUnstated(analysis.script === 'en' ? analysis.normalized : analysis.asked, best.sentence.text) || onlyOtherPeriodSays(scored, best, analysis) || averageForYear(best, analysis)) return { result: notFound('other-year', analysis, related, ctx, mode, started, 'other-year'), hits };
   // "多少/几…" asks for a number: a passage on the topic that gives none does not answer it.
   // …nor does a figure whose own words name nothing asked ("多少所大学" → "医疗中心7个" in a sentence that mentions a 大学).
   // A place in a ranking ("第三") answers "排名多少", though it is no figure.

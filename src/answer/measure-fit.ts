@@ -25,7 +25,7 @@ const MONEY =
 const ASKED: [MeasureKind, RegExp][] = [
   // (An English price, rent, fee or wage is money too: ENGLISH_PRICE, which the question analysis also reads.)
   ['money', new RegExp(`${MONEY.source}|${ENGLISH_PRICE.source}`)],
-  ['percent', /(?:几|多少)个?(?:百分)?点|百分之(?:多少|几)|百分比|几成|(?:占比|比重|比例|比率)(?:是|为|有|达到?)?多少|多少%|what percentage|what share|what proportion|\brates?\b/],
+  ['percent', /(?:几|多少)个?(?:百分)?点|百分之(?:多少|几)|百分比|几成|(?:占比|比重|比例|比率|增速|增幅|增长率)(?:是|为|有|达到?)?多少|多少%|what percentage|what share|what proportion|\brates?\b/],
   ['area', /(?:多少|几)(?:万)?(?:亩|平方米|平方公里|公顷)|how many (?:mu|square)/],
   ['age', /多少岁|几岁/],
   ['weight', /(?:多少|几)(?:万)?吨/],

@@ -298,9 +298,9 @@ function itemStartingWith(term: string, question: string, history: ChatTurn[]): 
  */
 // The asker or their family: "我是做外贸的", "家里老人腿脚不方便", "my daughter will start school".
 const SELF_DESCRIPTION = /^(?:i'm|i am|i|as an?|we|we're|we are|my|our|for (?:a|an|my|our))\b|^(?:我|作为|本人|俺|家里|家中|咱家|老家|家人|孩子|小孩|儿子|女儿|闺女|父母|爸妈|爷爷|奶奶|外公|外婆|老伴|老公|老婆|媳妇|丈夫|妻子)/;
-// 几 asks, but not in 这几年, 好几圈, 前几天, 十几个, nor in "我们几个年轻人想…" (a few of us). An English auxiliary asks
+// 几 asks, but not in 这几年, 好几圈, 前几天, 十几个, 几十亩 (dozens), nor in "我们几个年轻人想…" (a few of us). An English auxiliary asks
 // only where it opens the clause ("Is it …", not "We are a European manufacturer").
-const ASKS = /[?？]|吗|呢|多少|请|告诉|说说|介绍|列出|列举|(?<![好这那前近十们])几(?!个?(?:年轻人|朋友|同事|老人|孩子|家人|人)(?:想|要|打算|准备|一起))|什么|哪|怎么|如何|是否|\b(?:how|what|which|who|when|where|why)\b|^(?:is|are|does|do|did|was|were|can|could|will|would|should|has|have)\b/;
+const ASKS = /[?？]|吗|呢|多少|请|告诉|说说|介绍|列出|列举|(?<![好这那前近十们])几(?![十百千])(?!个?(?:年轻人|朋友|同事|老人|孩子|家人|人)(?:想|要|打算|准备|一起))|什么|哪|怎么|如何|是否|\b(?:how|what|which|who|when|where|why)\b|^(?:is|are|does|do|did|was|were|can|could|will|would|should|has|have)\b/;
 
 /** A clause telling the asker's experience or who they are: "以前下班回来找不到车位", "这几年身边好多年轻人找到了工作", "开小厂的问一下", "在湖塘开了家小超市". */
 const STORY_START = /^(?:以前|之前|从前|小时候|最近|近来|平时|平常|每天|天天|经常|常常|这几年|这些年|这两年|后来|身边|周围|(?:厂|店|单位|公司|车间|工地)里|(?:想|准备)(?!问|知道|了解|请教|咨询|查|确认)|在[^，,的]{1,8}(?:上班|工作|打工|上学|读书|住|生活|开了|开个|开店|做生意|买了)|[^的，,]{1,10}的(?:人|朋友)?(?:想(?!问|知道|了解|请教|咨询|查|确认)|(?=问一?下|问问|请问|打听)))/;
