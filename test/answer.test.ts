@@ -844,6 +844,10 @@ describe('questions the documents do not answer', () => {
     await expectAnswer('2030年希望林木覆盖率达到多少？', '26.5');
   });
 
+  it('reads "自己的" as pointing back at the place named, not as a measure of its own', async () => {
+    await expectAnswer('经开区自己的地区生产总值到2030年要达到多少？', '1500亿元');
+  });
+
   it('reads "经济增速" as the GDP growth rate', async () => {
     await expectAnswer('2026年武进的经济增速目标定在多少？', '5.5%左右');
   });
