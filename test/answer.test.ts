@@ -281,6 +281,10 @@ describe('traditional Chinese and English questions', () => {
     expect(r.figures.map((f) => f.value)).toEqual(['39家']);
   });
 
+  it('reads the English names of the top hospital grade (三甲) and "upgraded to" (晋升)', async () => {
+    await expectAnswerNaming('During the 14th Five-Year Plan, which hospitals were upgraded to tertiary grade A?', ['武进人民医院', '武进中医医院']);
+  });
+
   it('answers traditional questions in traditional characters', async () => {
     const r = await ask('武進區今年的地區生產總值增長目標是多少？');
     expect(r.found).toBe(true);
