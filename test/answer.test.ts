@@ -285,6 +285,10 @@ describe('traditional Chinese and English questions', () => {
     await expectAnswerNaming('During the 14th Five-Year Plan, which hospitals were upgraded to tertiary grade A?', ['武进人民医院', '武进中医医院']);
   });
 
+  it('reads "net land" as the documents\' 净地', async () => {
+    await expectAnswer('How many mu of net land does the district have in reserve?', '4500亩');
+  });
+
   it('answers traditional questions in traditional characters', async () => {
     const r = await ask('武進區今年的地區生產總值增長目標是多少？');
     expect(r.found).toBe(true);
