@@ -238,6 +238,15 @@ describe('figures the two documents state differently', () => {
 });
 
 describe('follow-up questions', () => {
+  it('does not answer a follow-up that swaps a word of the topic for a sibling with the earlier word\'s figure', async () => {
+    // The plan gives "新建5G基站超300座" and names 6G only as a technology to research.
+    const swapped = await askAfter('到2030年全区新建5G基站多少座？', '新建5G基站超300座。', '那6G基站呢？');
+    expect(swapped.found).toBe(false);
+    // The same topic asked again for a word it does state is answered.
+    const same = await askAfter('到2030年全区新建5G基站多少座？', '新建5G基站超300座。', '那算力机架呢？');
+    expect(same.answer).toContain('3000个');
+  });
+
   it('keeps the year of the earlier question', async () => {
     const first = await ask('2025年武进区地区生产总值是多少？');
     const r = await ask('那一般公共预算收入呢？', [

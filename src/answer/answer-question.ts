@@ -435,6 +435,20 @@ function periodAllows(sel: Selection, analysis: QuestionAnalysis): boolean {
 }
 
 /**
+ * "那6G基站呢？" after a question on 5G base stations: the follow-up swaps one word of the earlier topic for a sibling
+ * (same length, one character different). A clause on the earlier word whose sentence never says the new one answers
+ * the earlier question, not this one.
+ */
+function swappedTerm(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): string | undefined {
+  const sentence = normalizeForMatch(sel.sentence.text);
+  const group = normalizeForMatch(sel.group.text);
+  const siblings = (a: string, b: string) => a.length === b.length && a.length >= 2 && a !== b && [...a].filter((ch, i) => ch !== b[i]).length === 1;
+  return analysis.contentTerms.find(
+    (t) => !analysis.contextTerms.includes(t) && !stats.saidIn(t, sentence) && analysis.contextTerms.some((c) => siblings(t, c) && stats.saidIn(c, group)),
+  );
+}
+
+/**
  * "去年GDP增长多少": one year asked. A clause that gives a yearly average over a five-year period ("地区生产总值年均增长
  * 5.6%") does not say what that year was, unless the question asks about an average itself.
  */
@@ -793,6 +807,8 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
     if (analysis.script !== 'en' && analysis.contentTerms.length > 0 && figuresAsked(best, analysis, ctx.stats).labelWeight === 0)
       return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'unlabelled-figure'), hits };
   }
+
+  if (analysis.followUp && swappedTerm(best, analysis, ctx.stats)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'coverage'), hits };
 
   // "哪一年通车", "when": a sentence that names no time does not say when.
   if (WHEN_QUESTION.test(analysis.normalized) && !TIME_EXPRESSION.test(best.sentence.text)) return { result: notFound('not-in-documents', analysis, related, ctx, mode, started, 'no-date'), hits };
