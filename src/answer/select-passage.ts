@@ -83,10 +83,15 @@ function countedKinds(terms: readonly string[]): Counted[] {
   });
 }
 
-/** "…高素质干部队伍；…企业家队伍；…党员群众队伍": a text in as many parts as the kind counted, each naming the kind. */
+/** "…高素质干部队伍；…企业家队伍；…党员群众队伍": a text in as many parts as the kind counted, each naming one of its items. */
 function listsCounted(text: string, counted: readonly Counted[]): boolean {
   const parts = text.replace(/[。；;！!]\s*$/, '').split(/[；;]/);
-  return counted.some(({ count, kind, term }) => count >= 2 && parts.length === count && parts.every((p) => p.includes(kind) && !p.includes(term)));
+  return counted.some((c) => c.count >= 2 && parts.length === c.count && parts.every((p) => namesItemOf(c, p)));
+}
+
+/** A part naming the kind counted but not the whole ("离不开“三支队伍”的支撑" announces the items and is none of them). */
+function namesItemOf({ kind, term }: Counted, text: string): boolean {
+  return text.includes(kind) && !text.includes(term);
 }
 
 /** A clause that cannot stand alone: a continuation word, or a figure with less than two Han characters before it. */
@@ -246,14 +251,17 @@ function sentenceWindow(sentences: Span[], first: Span, text: string): Span {
   return { start: first.start, end, text: text.slice(first.start, end) };
 }
 
+/** Sentences `from` to `to` (inclusive) as one span. */
+function spanOver(sentences: Span[], from: number, to: number, text: string): Span {
+  const start = sentences[from]!.start;
+  const end = sentences[to]!.end;
+  return { start, end, text: text.slice(start, end) };
+}
+
 /** Every run of `n` consecutive sentences, as one span. */
 function sentenceRuns(sentences: Span[], text: string, n: number): Span[] {
   const out: Span[] = [];
-  for (let i = 0; i + n <= sentences.length; i++) {
-    const start = sentences[i]!.start;
-    const end = sentences[i + n - 1]!.end;
-    out.push({ start, end, text: text.slice(start, end) });
-  }
+  for (let i = 0; i + n <= sentences.length; i++) out.push(spanOver(sentences, i, i + n - 1, text));
   return out;
 }
 
@@ -265,7 +273,7 @@ function itemRuns(sentences: Span[], text: string, kinds: readonly string[]): Sp
   for (let i = 0; i < sentences.length; ) {
     let j = i;
     while (j < sentences.length && names(sentences[j]!)) j++;
-    if (j - i >= 3) out.push({ start: sentences[i]!.start, end: sentences[j - 1]!.end, text: text.slice(sentences[i]!.start, sentences[j - 1]!.end) });
+    if (j - i >= 3) out.push(spanOver(sentences, i, j - 1, text));
     i = Math.max(j, i + 1);
   }
   return out;
@@ -276,13 +284,12 @@ function itemRuns(sentences: Span[], text: string, kinds: readonly string[]): Sp
  * …党员群众队伍。"); a sentence naming the whole ("离不开“三支队伍”的支撑。") announces the items and is none of them.
  */
 function countedRuns(sentences: Span[], text: string, counted: readonly Counted[]): Span[] {
-  return counted.flatMap(({ count, kind, term }) =>
-    count < 2
+  return counted.flatMap((c) =>
+    c.count < 2
       ? []
-      : sentences.slice(0, sentences.length - count + 1).flatMap((first, i) => {
-          const run = sentences.slice(i, i + count);
-          const last = run.at(-1)!;
-          return run.every((s) => s.text.includes(kind) && !s.text.includes(term)) ? [{ start: first.start, end: last.end, text: text.slice(first.start, last.end) }] : [];
+      : sentences.slice(0, sentences.length - c.count + 1).flatMap((_, i) => {
+          const run = sentences.slice(i, i + c.count);
+          return run.every((s) => namesItemOf(c, s.text)) ? [spanOver(sentences, i, i + run.length - 1, text)] : [];
         }),
   );
 }
