@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../src/answer/figures.js';
 import { alignRespectively } from '../src/answer/respectively.js';
+import { countedRuns } from '../src/answer/select-passage.js';
 import { splitClauses, splitSentences } from '../src/answer/split-clauses.js';
 import { analyzeQuestion } from '../src/retrieve/analyze-question.js';
 import { englishAmounts } from '../src/text/english-amounts.js';
@@ -107,6 +108,14 @@ describe('clauses and 分别 lists', () => {
 
   it('refuses to align a list whose counts differ', () => {
     expect(alignRespectively('甲、乙、丙分别增长5%、6%')).toBeNull();
+  });
+
+  it('finds runs of exactly as many sentences as the kind counted, and none in a passage too short for the count', () => {
+    const counted = [{ count: 3, kind: '队伍', term: '三支队伍' }];
+    const text = '离不开“三支队伍”的支撑。建强干部队伍；建强企业家队伍；建强党员群众队伍。';
+    expect(countedRuns(splitSentences(text), text, counted).map((s) => s.text)).toEqual(['建强干部队伍；建强企业家队伍；建强党员群众队伍。']);
+    const short = '建强干部队伍；建强企业家队伍。'; // two sentences, four counted
+    expect(countedRuns(splitSentences(short), short, [{ count: 4, kind: '队伍', term: '四支队伍' }])).toEqual([]);
   });
 });
 

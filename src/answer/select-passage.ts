@@ -65,7 +65,7 @@ function itemNames(text: string, kind: string): Set<string> {
   return names;
 }
 
-interface Counted {
+export interface Counted {
   count: number;
   kind: string;
   /** The question's word for the whole ("三支队伍"), which the sentence announcing the items repeats. */
@@ -283,11 +283,11 @@ function itemRuns(sentences: Span[], text: string, kinds: readonly string[]): Sp
  * Runs of as many consecutive sentences as the kind counted, each naming an item of the kind ("…干部队伍；…企业家队伍；
  * …党员群众队伍。"); a sentence naming the whole ("离不开“三支队伍”的支撑。") announces the items and is none of them.
  */
-function countedRuns(sentences: Span[], text: string, counted: readonly Counted[]): Span[] {
+export function countedRuns(sentences: Span[], text: string, counted: readonly Counted[]): Span[] {
   return counted.flatMap((c) =>
     c.count < 2
       ? []
-      : sentences.slice(0, sentences.length - c.count + 1).flatMap((_, i) => {
+      : sentences.slice(0, Math.max(0, sentences.length - c.count + 1)).flatMap((_, i) => {
           const run = sentences.slice(i, i + c.count);
           return run.every((s) => namesItemOf(c, s.text)) ? [spanOver(sentences, i, i + run.length - 1, text)] : [];
         }),
