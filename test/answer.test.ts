@@ -294,6 +294,10 @@ describe('traditional Chinese and English questions', () => {
     await expectAnswerNaming('During the 14th Five-Year Plan, which hospitals were upgraded to tertiary grade A?', ['武进人民医院', '武进中医医院']);
   });
 
+  it('reads roads the documents list by name ("…大道二期、…大道二期") as the roads asked about, and "be completed" as 建成', async () => {
+    await expectAnswerNaming('What roads will be completed this year?', ['花海大道二期', '腾龙大道二期']);
+  });
+
   it('reads "net land" as the documents\' 净地', async () => {
     await expectAnswer('How many mu of net land does the district have in reserve?', '4500亩');
   });
@@ -335,6 +339,8 @@ describe('questions the documents do not answer', () => {
     ['Did any of Wujin\'s new foreign projects come from Brazil?', 'other-place'], // a country the documents never name
     ['How much did firms from the United States invest in Wujin last year?', 'other-place'], // read in the glossary's singular form
     ['遥观镇的GDP是多少？', 'other-place'], // jieba cuts it 遥观 / 镇
+    ['What does it cost to get a business licence in Wujin, and who should I call about it?', 'service'],
+    ['我想注册个体户，注册费用大概多少？', 'service'],
   ])('%s → found false (%s)', async (question, reason) => {
     const r = await ask(question);
     expect(r.found).toBe(false);

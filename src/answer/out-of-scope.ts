@@ -19,7 +19,7 @@ const CHITCHAT =
 
 /** Citizens' service requests: the documents are plans and reports, not a service guide. */
 const SERVICE =
-  /(怎么|如何|在哪|哪里|去哪)(办理|申请|预约|缴纳|缴费|补办|领取|提取|报名|投诉|查询)|(?:在哪|哪里|去哪|哪儿)(?:里|儿)?(?:办|交|领)(?![^？?，,。]*(?:项目|产业|企业))|(办理|申请|补办|续签|挂号|预约).{0,12}(流程|手续|材料|条件|地址|电话|时间|窗口)|(电话|热线|地址|营业时间|办公时间)(是|多少)|how (do|can) i (apply|register|renew|get|pay|book)|what (documents|papers|materials|paperwork) (do|would|will|should) i need|where (do|can|should) i (submit|apply|register|sign up|hand in)|how to (apply|register|sign up)|phone number|opening hours|office address/;
+  /(怎么|如何|在哪|哪里|去哪)(办理|申请|预约|缴纳|缴费|补办|领取|提取|报名|投诉|查询)|(?:在哪|哪里|去哪|哪儿)(?:里|儿)?(?:办|交|领)(?![^？?，,。]*(?:项目|产业|企业))|(办理|申请|补办|续签|挂号|预约|注册).{0,12}(流程|手续|材料|条件|地址|电话|时间|窗口|费用|收费|要交多少钱)|(电话|热线|地址|营业时间|办公时间)(是|多少)|how (do|can) i (apply|register|renew|get|pay|book)|what (documents|papers|materials|paperwork) (do|would|will|should) i need|where (do|can|should) i (submit|apply|register|sign up|hand in)|how to (apply|register|sign up)|phone number|opening hours|office address|(?:registration|application|filing|licen[cs]e) fees?|(?:which|what) (?:office|department|agency|bureau|window) (?:should|do|can|would) i (?:contact|call|go to|visit)|who (?:should|do|can) i (?:contact|call)|contact details/;
 
 /** The assistant's own view or forecast asked ("你觉得…", "do you think…"): the documents state plans, not opinions. */
 const OPINION =

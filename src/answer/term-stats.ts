@@ -1,5 +1,6 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import { countInDigits } from '../text/chinese-counts.js';
+import { membersListed } from '../text/kind-members.js';
 import { partsWithSynonym, synonymsIn } from '../text/synonyms.js';
 import { segmentWords, tagWords } from '../text/tokenize.js';
 
@@ -96,13 +97,17 @@ export class TermStats {
 
   /**
    * A term of several words may be written with one short word inserted between two of them ("存量工业用地" as
-   * "存量工业建设用地"): a pattern for those forms, or undefined for a term too short to widen safely.
+   * "存量工业建设用地"), and a kind may be said by listing its members: a pattern for those forms, or undefined for a term
+   * too short to widen safely and no such kind.
    */
   widened(term: string): RegExp | undefined {
     if (this.widenedCache.has(term)) return this.widenedCache.get(term);
     const words = term.length >= 5 ? tiling(term, segmentWords(term, false).filter((w) => w !== term && w.length >= 2)) : [];
     const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const forms = words.slice(1).map((_, gap) => `${words.slice(0, gap + 1).map(escape).join('')}\\p{Script=Han}{1,2}${words.slice(gap + 1).map(escape).join('')}`);
+    // A kind the documents name by its members ("花海大道二期、腾龙大道二期" for 道路) is said by a list of them.
+    const members = membersListed(term);
+    if (members) forms.push(members.source);
     const pattern = forms.length > 0 ? new RegExp(forms.join('|'), 'u') : undefined;
     if (this.widenedCache.size >= CACHE_LIMIT) this.widenedCache.clear();
     this.widenedCache.set(term, pattern);

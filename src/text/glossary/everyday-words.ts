@@ -85,6 +85,10 @@ export const EVERYDAY_WORDS: Readonly<Record<string, string>> = {
   'put into operation': '投用',
   'put into use': '投用',
   'completed and opened': '建成投用',
+  // Works finished are 建成 ("建成…花海大道二期…等关键工程"); a target met is another matter (完成).
+  'complete construction of': '建成',
+  'to complete': '建成',
+  'be completed': '建成',
   recognised: '认定',
   recognized: '认定',
   certified: '认定',
