@@ -1009,6 +1009,12 @@ describe('questions the documents do not answer', () => {
     expect(after43.answer).toContain('具身智能');
   });
 
+  it('reads "每年平均"/"年平均" as the documents\' 年均, so a clause that merely says 平均 is no second answer', async () => {
+    const r = await ask('今年打算新增几个公共泊位，规划里年平均新增几个？');
+    expect(r.answer).toContain('2500个以上');
+    expect(r.answer).not.toContain('贷款');
+  });
+
   it('declines an amount asked per meal or per day when the sentence gives none per meal or per day', async () => {
     const history = [
       { role: 'user' as const, content: '今年老年助餐点要新建和改造几个？' },

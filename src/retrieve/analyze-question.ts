@@ -160,6 +160,8 @@ const COUNT_OR_UNIT = /^[\d.%]+$|^[\d一二两三四五六七八九十百千万�
 /** How people say "grew by" / "fell by" versus how the documents write it. */
 const GROWTH_WORDS = /涨了|涨幅|上涨|涨/g;
 const DECLINE_WORDS = /再降|降了|降幅|降低了|减少了/g;
+/** "每年平均", "平均每年", "年平均": the documents' one word for a yearly average is 年均, which the two words apart never match. */
+const YEARLY_AVERAGE = /每年平均|平均每年|每年的平均|年平均/g;
 
 /** An age group ("60岁及以上", "18-59岁") names whom a figure counts: a topic, though it is a number. */
 export const AGE_GROUP = /\d+(?:[-—~至到]\d+)?岁(?:及以上|以上|及以下|以下)?/g;
@@ -167,7 +169,7 @@ export const AGE_GROUP = /\d+(?:[-—~至到]\d+)?岁(?:及以上|以上|及以�
 function contentTermsOf(matchText: string): string[] {
   const quoted = [...quotedTerms(matchText), ...(matchText.match(AGE_GROUP) ?? [])];
   // Precise segmentation without HMM: HMM invents words across the question's grammar ("数要"), which no passage contains.
-  const topic = matchText.replace(/比重要/g, '比重 要').replace(A_NOT_AB, '$1$2').replace(FRAME_PHRASES, ' ').replace(COLLOQUIAL_PHRASES, ' ').replace(GROWTH_WORDS, ' 增长 ').replace(DECLINE_WORDS, ' 下降 ');
+  const topic = matchText.replace(/比重要/g, '比重 要').replace(A_NOT_AB, '$1$2').replace(FRAME_PHRASES, ' ').replace(COLLOQUIAL_PHRASES, ' ').replace(GROWTH_WORDS, ' 增长 ').replace(DECLINE_WORDS, ' 下降 ').replace(YEARLY_AVERAGE, ' 年均 ');
   const segmented = [...quoted, ...segmentWords(topic, false)];
   const words = segmented.filter(
     (w) =>
