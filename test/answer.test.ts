@@ -1009,6 +1009,12 @@ describe('questions the documents do not answer', () => {
     expect(after43.answer).toContain('具身智能');
   });
 
+  it('quotes the second part of a question from the sentence stating its table row ("比重45%"), as it does the first', async () => {
+    const r = await ask('十五五末，研发经费支出和制造业增加值占地区生产总值的比重分别是多少？');
+    expect(r.answer).toContain('制造业增加值占地区生产总值比重45%');
+    expect(r.figures.map((f) => f.value)).toContain('45%');
+  });
+
   it('reads "每年平均"/"年平均" as the documents\' 年均, so a clause that merely says 平均 is no second answer', async () => {
     const r = await ask('今年打算新增几个公共泊位，规划里年平均新增几个？');
     expect(r.answer).toContain('2500个以上');

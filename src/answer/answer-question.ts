@@ -836,7 +836,10 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   const other = inOther && !inOther.agrees ? inOther.sel : undefined;
   if (other) chosen.push(other);
   // A question asking several things may find the rest in another passage ("执业医师和注册护士分别…" → two table rows).
-  const rest = other ? undefined : (otherPart(primary, ranked, analysis, ctx.stats) ?? otherPeriod(primary, ranked, analysis, ctx.stats));
+  const restFound = other ? undefined : (otherPart(primary, ranked, analysis, ctx.stats) ?? otherPeriod(primary, ranked, analysis, ctx.stats));
+  // The rest, too, is quoted from the sentence that states its table row ("比重45%", not the bare cell "45").
+  const restProse = restFound && proseForTableRow(restFound, ranked, analysis, ctx.stats);
+  const rest = restProse && restProse.sentence.text !== primary.sentence.text ? restProse : restFound;
   if (rest) chosen.push(rest);
   // A sentence chosen over the table row it states is quoted first; the row follows, with its cell as the table writes it.
   const row = !other && !rest && first !== best && best.hit.chunk.metadata.kind === 'indicator' ? best : undefined;
