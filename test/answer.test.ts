@@ -1009,6 +1009,14 @@ describe('questions the documents do not answer', () => {
     expect(after43.answer).toContain('具身智能');
   });
 
+  it('cites the passages that state the answered figure again before those cited for context only', async () => {
+    const r = await askAfter('十四五期间城镇新增就业多少人？', '“十四五”期间全区新增城镇就业16.5万人。', '那“十五五”时期呢？');
+    expect(r.answer).toContain('11万人以上');
+    const firstThree = r.citations.slice(0, 3);
+    // The plan's goals section restates it ("新增城镇就业人数11万人以上").
+    expect(firstThree.some((c) => c.text.includes('新增城镇就业人数11万人以上'))).toBe(true);
+  });
+
   it('quotes the second part of a question from the sentence stating its table row ("比重45%"), as it does the first', async () => {
     const r = await ask('十五五末，研发经费支出和制造业增加值占地区生产总值的比重分别是多少？');
     expect(r.answer).toContain('制造业增加值占地区生产总值比重45%');

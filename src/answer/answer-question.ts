@@ -849,6 +849,11 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   const citedHits: ScoredChunk[] = [];
   for (const sel of chosen) if (!citedHits.includes(sel.hit)) citedHits.push(sel.hit);
   if (inOther?.agrees && !citedHits.includes(inOther.sel.hit)) citedHits.push(inOther.sel.hit);
+  // Passages that state an answered figure again ("新增城镇就业人数11万人以上" in the goals and in the jobs chapter)
+  // corroborate it, and come before passages cited for context only.
+  const answered = chosen.flatMap((sel) => relevantFigures(sel, analysis, ctx.stats)).filter((v) => v.length >= 3);
+  const restates = (h: ScoredChunk) => answered.some((v) => normalizeForMatch(h.chunk.pageContent).includes(normalizeForMatch(v)));
+  for (const h of hits) if (citedHits.length < 5 && !citedHits.includes(h) && h.score > 0.3 && restates(h)) citedHits.push(h);
   for (const h of hits) if (citedHits.length < 5 && !citedHits.includes(h) && h.score > 0.3) citedHits.push(h);
   const citations = citedHits.map((h) => citationOf(h, ctx.documents));
 
