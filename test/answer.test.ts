@@ -1017,6 +1017,12 @@ describe('questions the documents do not answer', () => {
     expect(firstThree.some((c) => c.text.includes('新增城镇就业人数11万人以上'))).toBe(true);
   });
 
+  it('cites the passage that names the answered list\'s items again among the first three', async () => {
+    const r = await ask('四城指的是哪几个？');
+    expect(r.answer).toContain('武高新智造理想城');
+    expect(r.citations.slice(0, 3).some((c) => c.docId === 'plan-15th-fyp' && c.text.includes('武进品质活力主城、武高新智造理想城'))).toBe(true);
+  });
+
   it('quotes the second part of a question from the sentence stating its table row ("比重45%"), as it does the first', async () => {
     const r = await ask('十五五末，研发经费支出和制造业增加值占地区生产总值的比重分别是多少？');
     expect(r.answer).toContain('制造业增加值占地区生产总值比重45%');

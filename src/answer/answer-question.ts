@@ -546,6 +546,14 @@ function otherDocumentStatement(
   return { sel: other, agrees, fuller: agrees && writtenMoreFully(otherFigures, bestFigures) };
 }
 
+/** The names a list gives, one per item between 、 and clause marks ("武进品质活力主城、武高新智造理想城"): 4 to 12 Han characters each. */
+function listedItems(text: string): string[] {
+  return normalizeForMatch(text)
+    .split(/[、，,；;。：:“”"]/)
+    .map((p) => p.trim())
+    .filter((p) => /^\p{Script=Han}{4,12}$/u.test(p));
+}
+
 /** The question's own terms an answering clause leaves unsaid, their weight, and their share of the topic. */
 function unsaid(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): { terms: string[]; weight: number; share: number } {
   const group = normalizeForMatch(sel.group.text);
@@ -851,8 +859,13 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   if (inOther?.agrees && !citedHits.includes(inOther.sel.hit)) citedHits.push(inOther.sel.hit);
   // Passages that state an answered figure again ("新增城镇就业人数11万人以上" in the goals and in the jobs chapter)
   // corroborate it, and come before passages cited for context only.
+  // For a list, a passage naming two of the answered items again ("武进品质活力主城…武高新智造理想城" in the glossary).
   const answered = chosen.flatMap((sel) => relevantFigures(sel, analysis, ctx.stats)).filter((v) => v.length >= 3);
-  const restates = (h: ScoredChunk) => answered.some((v) => normalizeForMatch(h.chunk.pageContent).includes(normalizeForMatch(v)));
+  const items = analysis.intent === 'list' ? chosen.flatMap((sel) => listedItems(sel.group.text)) : [];
+  const restates = (h: ScoredChunk) => {
+    const text = normalizeForMatch(h.chunk.pageContent);
+    return answered.some((v) => text.includes(normalizeForMatch(v))) || items.filter((item) => text.includes(item)).length >= 2;
+  };
   for (const h of hits) if (citedHits.length < 5 && !citedHits.includes(h) && h.score > 0.3 && restates(h)) citedHits.push(h);
   for (const h of hits) if (citedHits.length < 5 && !citedHits.includes(h) && h.score > 0.3) citedHits.push(h);
   const citations = citedHits.map((h) => citationOf(h, ctx.documents));
