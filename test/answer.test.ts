@@ -1017,6 +1017,13 @@ describe('questions the documents do not answer', () => {
     expect(firstThree.some((c) => c.text.includes('新增城镇就业人数11万人以上'))).toBe(true);
   });
 
+  it('reads 进出口 as imports and exports together: it answers neither exports nor imports alone', async () => {
+    const r = await askAfter('去年外贸进出口做到多少？', '2025年完成货物贸易进出口总额突破千亿。', '那进口额是多少？');
+    expect(r.found).toBe(false);
+    expect((await ask('今年出口目标多少？')).found).toBe(false);
+    await expectAnswer('今年外贸进出口目标是多少？', '1110亿元左右');
+  });
+
   it('cites the passage that names the answered list\'s items again among the first three', async () => {
     const r = await ask('四城指的是哪几个？');
     expect(r.answer).toContain('武高新智造理想城');

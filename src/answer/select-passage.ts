@@ -6,6 +6,7 @@ import { boundedMemo } from '../text/bounded-memo.js';
 import { countInDigits } from '../text/chinese-counts.js';
 import { baseFit, withoutBase } from '../retrieve/comparison-base.js';
 import { normalizeForMatch } from '../text/normalize.js';
+import { withoutPairsOf } from '../text/paired-words.js';
 import { extractFigures, statedAmounts, type FigureSpan } from './figures.js';
 import { askedMeasures, fitsAny, measureFits, withRowUnit } from './measure-fit.js';
 import { splitClauses, splitSentences, type Span } from './split-clauses.js';
@@ -189,7 +190,12 @@ function withNeighbours(groups: Span[], sentence: Span, keepWhole: boolean): Spa
  */
 function presence(term: TermForms, group: string, sentence: string, heading: string, passage: string): { credit: number; partial: boolean } {
   const { forms, widened, parts } = term;
-  const says = (text: string) => forms.some((f) => text.includes(f)) || (widened?.test(text) ?? false);
+  // "进出口" says neither "出口" nor "进口" alone.
+  const plain = (text: string) => withoutPairsOf(term.term, text);
+  const says = (text: string) => {
+    const own = plain(text);
+    return forms.some((f) => own.includes(f)) || (widened?.test(own) ?? false);
+  };
   if (says(group)) return { credit: 1, partial: false };
   if (says(heading)) return { credit: IN_HEADING, partial: false };
   if (says(sentence)) return { credit: 0.6, partial: false };
@@ -200,8 +206,9 @@ function presence(term: TermForms, group: string, sentence: string, heading: str
   if (parts.length === 0) return { credit: 0, partial: false };
   // Both characters of a two-character term, apart, are two other words ("区…长远" is no "区长"): one character's
   // worth, unless they stand together the other way round ("集聚" for "聚集").
-  const held = parts.filter((p) => group.includes(p)).length;
-  const apart = held === 2 && parts[0]!.length === 1 && !group.includes(parts[1]! + parts[0]!);
+  const clause = plain(group);
+  const held = parts.filter((p) => clause.includes(p)).length;
+  const apart = held === 2 && parts[0]!.length === 1 && !clause.includes(parts[1]! + parts[0]!);
   return { credit: (PARTIAL_CREDIT * (apart ? 1 : held)) / parts.length, partial: true };
 }
 
@@ -210,6 +217,7 @@ const CONVERSATION_BONUS = 0.05;
 
 /** A question term's corpus forms and, for partial matches, its characters (two) or character pairs (longer); worked out once per question. */
 interface TermForms {
+  term: string;
   forms: string[];
   /** The term with a short word inserted ("存量工业建设用地" for 存量工业用地), where it is long enough. */
   widened: RegExp | undefined;
@@ -220,7 +228,7 @@ function termForms(term: string, stats: TermStats): TermForms {
   const chars = [...term].filter((c) => /\p{Script=Han}/u.test(c));
   const known = stats.knownParts(term);
   const parts = known.length > 0 ? known : chars.length < 2 ? [] : chars.length === 2 ? chars : chars.slice(1).map((c, i) => chars[i]! + c);
-  return { forms: [term, ...stats.variants(term)], widened: stats.widened(term), parts };
+  return { term, forms: [term, ...stats.variants(term)], widened: stats.widened(term), parts };
 }
 
 function indicatorFigures(hit: ScoredChunk): FigureSpan[] {

@@ -1,6 +1,7 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import { countInDigits } from '../text/chinese-counts.js';
 import { membersListed } from '../text/kind-members.js';
+import { withoutPairsOf } from '../text/paired-words.js';
 import { partsWithSynonym, synonymsIn } from '../text/synonyms.js';
 import { segmentWords, tagWords } from '../text/tokenize.js';
 
@@ -92,6 +93,7 @@ export class TermStats {
 
   /** Whether a (normalised) text says the term in one of its forms. */
   saidIn(term: string, text: string): boolean {
+    text = withoutPairsOf(term, text);
     return text.includes(term) || this.variants(term).some((v) => text.includes(v)) || (this.widened(term)?.test(text) ?? false);
   }
 
