@@ -1017,6 +1017,12 @@ describe('questions the documents do not answer', () => {
     expect(firstThree.some((c) => c.text.includes('新增城镇就业人数11万人以上'))).toBe(true);
   });
 
+  it('reads a quoted digit ("“3”又是哪些？") as the part of a coded name the documents quote, not any 3', async () => {
+    const r = await askAfter('经开区“4+3+X”产业布局中的“4”包括什么？', '4个特色产业：绿色优特钢、轨道交通、智能电机、绿色家居。', '“3”又是哪些？');
+    expect(r.answer).toContain('新能源装备');
+    expect(r.answer).not.toContain('优质学校');
+  });
+
   it('reads 进出口 as imports and exports together: it answers neither exports nor imports alone', async () => {
     const r = await askAfter('去年外贸进出口做到多少？', '2025年完成货物贸易进出口总额突破千亿。', '那进口额是多少？');
     expect(r.found).toBe(false);

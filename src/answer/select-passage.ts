@@ -409,7 +409,9 @@ function namesEntryTerm(hit: ScoredChunk, focus: string | undefined, terms: stri
 /** Scores every clause group of the top passages against the question and returns them best first. */
 export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], stats: TermStats): Selection[] {
   const terms = analysis.contentTerms;
-  const termForm = terms.map((t) => termForms(t, stats));
+  // A digit or letter in quotes ("那“3”呢？") names a part of a coded name ("“3”即3个战略性新兴产业"), not any 3.
+  const shortQuoted = (t: string) => /^[\da-z]{1,2}$/i.test(t) && analysis.matchText.includes(`“${t}”`) && stats.documentFrequency(`“${t}”`) > 0;
+  const termForm = terms.map((t) => (shortQuoted(t) ? { term: t, forms: [`“${t}”`], widened: undefined, parts: [] } : termForms(t, stats)));
   // A name the asker puts in quotes ("那个“一件事”") is what they ask about; the words around it are their description.
   const weights = terms.map((t) => stats.weight(t) * termFactor(analysis, t) * (analysis.matchText.includes(`“${t}”`) && stats.documentFrequency(t) > 0 ? QUOTED_NAME : 1));
   const focus = definitionFocus(analysis);
