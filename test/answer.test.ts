@@ -1017,6 +1017,11 @@ describe('questions the documents do not answer', () => {
     expect(firstThree.some((c) => c.text.includes('新增城镇就业人数11万人以上'))).toBe(true);
   });
 
+  it('declines a share of another whole: "生产性服务业增加值占服务业增加值比重" is no share of GDP', async () => {
+    await expectDeclined('全区服务业占地区生产总值的比重有多少？', 'quantity-kind');
+    await expectAnswer('高新技术产业产值占规上工业总产值比重到2030年要达到多少？', '70%以上');
+  });
+
   it('reads a quoted digit ("“3”又是哪些？") as the part of a coded name the documents quote, not any 3', async () => {
     const r = await askAfter('经开区“4+3+X”产业布局中的“4”包括什么？', '4个特色产业：绿色优特钢、轨道交通、智能电机、绿色家居。', '“3”又是哪些？');
     expect(r.answer).toContain('新能源装备');

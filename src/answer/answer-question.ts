@@ -248,7 +248,11 @@ function shareOfAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
   const question = analysis.normalized;
   const asked = (SHARE_ASKED.test(question) || /占(?!比)/.test(question) ? (/(.*?)占(?!比)/.exec(question)?.[1] ?? '') : question).replace(/在[^，,。？?]{1,12}?(?:里|中|内|的)/g, ' ');
   const own = analysis.contentTerms.filter((t) => !analysis.contextTerms.includes(t) && asked.includes(t));
-  return own.length > 0 && own.every((t) => !stats.saidIn(t, part)) && own.some((t) => stats.saidIn(t, whole));
+  if (own.length > 0 && own.every((t) => !stats.saidIn(t, part)) && own.some((t) => stats.saidIn(t, whole))) return true;
+  // The whole the question takes the share of ("服务业占GDP比重") must be the clause's whole: a share of 服务业增加值 is not one of GDP.
+  const askedWhole = /占(?!比)(.{1,16}?)(?:的)?(?:比重|比例|份额|多少|几成|多大|百分)/.exec(question)?.[1] ?? '';
+  const wholeTerms = analysis.contentTerms.filter((t) => !analysis.contextTerms.includes(t) && askedWhole.includes(t));
+  return wholeTerms.length > 0 && wholeTerms.every((t) => !stats.saidIn(t, whole));
 }
 
 /**
