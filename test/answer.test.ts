@@ -1017,6 +1017,11 @@ describe('questions the documents do not answer', () => {
     expect(firstThree.some((c) => c.text.includes('新增城镇就业人数11万人以上'))).toBe(true);
   });
 
+  it('reads the zones\' short names (太湖湾, 武高新) as places inside the district: a district-wide figure is not theirs', async () => {
+    await expectDeclined('去年新认定的高新技术企业，太湖湾那边占了几家？', 'other-place');
+    await expectAnswer('武高新去年招引一人一车一芯重点项目多少个？', '47个');
+  });
+
   it('declines a share of another whole: "生产性服务业增加值占服务业增加值比重" is no share of GDP', async () => {
     await expectDeclined('全区服务业占地区生产总值的比重有多少？', 'quantity-kind');
     await expectAnswer('高新技术产业产值占规上工业总产值比重到2030年要达到多少？', '70%以上');

@@ -159,11 +159,13 @@ export function placeMissing(analysis: QuestionAnalysis, passageText: string, co
   if (town) return town;
   // So is a park or zone inside the district ("西太湖科技产业园"): the district's figures are not the park's. (The
   // passage may name it short, by its first two characters: "中以园" for 中以常州创新园.)
-  return analysis.contentTerms.find((t) => AREA_INSIDE.test(t) && !OWN_PLACES.test(t) && words.includes(t) && !analysis.contextTerms.includes(t) && !said(t) && !passageText.includes(t.slice(0, 2)));
+  return analysis.contentTerms.find((t) => (AREA_INSIDE.test(t) || ZONE_SHORT.test(t)) && !OWN_PLACES.test(t) && words.includes(t) && !analysis.contextTerms.includes(t) && !said(t) && !passageText.includes(t.slice(0, 2)));
 }
 
 /** A named park, zone or quarter ("西太湖科技产业园", "滆湖科学城"), as a question term. */
 const AREA_INSIDE = /^\p{Script=Han}{2,}(?:产业园区?|科技园|创新园|园区|科学城|高新区|片区)$/u;
+/** The district's zones by their short names, as people say them ("武高新和西太湖分别…"). */
+const ZONE_SHORT = /^(?:武高新|西太湖|太湖湾)$/;
 
 /** The towns and subdistricts the documents list by name ("湖塘镇、牛塘镇、…"), without the unit. */
 const townsListedIn = boundedMemo(
