@@ -861,9 +861,9 @@ async function answerFromHits(question: string, ctx: AnswerContext, opts: Answer
   const citedHits: ScoredChunk[] = [];
   for (const sel of chosen) if (!citedHits.includes(sel.hit)) citedHits.push(sel.hit);
   if (inOther?.agrees && !citedHits.includes(inOther.sel.hit)) citedHits.push(inOther.sel.hit);
-  // Passages that state an answered figure again ("新增城镇就业人数11万人以上" in the goals and in the jobs chapter)
-  // corroborate it, and come before passages cited for context only.
-  // For a list, a passage naming two of the answered items again ("武进品质活力主城…武高新智造理想城" in the glossary).
+  // Passages that state an answered figure again ("新增城镇就业人数11万人以上" in the goals and in the jobs chapter), or
+  // for a list name two of its items again (the glossary's 四城 beside the plan's footnote), corroborate the answer
+  // and come before passages cited for context only.
   const answered = chosen.flatMap((sel) => relevantFigures(sel, analysis, ctx.stats)).filter((v) => v.length >= 3);
   const items = analysis.intent === 'list' ? chosen.flatMap((sel) => listedItems(sel.group.text)) : [];
   const restates = (h: ScoredChunk) => {

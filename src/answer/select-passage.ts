@@ -231,6 +231,16 @@ function termForms(term: string, stats: TermStats): TermForms {
   return { term, forms: [term, ...stats.variants(term)], widened: stats.widened(term), parts };
 }
 
+/** A digit or letter in quotes ("那“3”呢？") names a part of a coded name ("“3”即3个战略性新兴产业"), not any 3. */
+function quotedCode(term: string, analysis: QuestionAnalysis, stats: TermStats): boolean {
+  return /^[\da-z]{1,2}$/i.test(term) && analysis.matchText.includes(`“${term}”`) && stats.documentFrequency(`“${term}”`) > 0;
+}
+
+/** Such a code is found only in quotes, whole. */
+function quotedCodeForms(term: string): TermForms {
+  return { term, forms: [`“${term}”`], widened: undefined, parts: [] };
+}
+
 function indicatorFigures(hit: ScoredChunk): FigureSpan[] {
   const target = hit.chunk.metadata.indicator?.target;
   if (!target) return [];
@@ -409,9 +419,7 @@ function namesEntryTerm(hit: ScoredChunk, focus: string | undefined, terms: stri
 /** Scores every clause group of the top passages against the question and returns them best first. */
 export function selectPassages(analysis: QuestionAnalysis, hits: ScoredChunk[], stats: TermStats): Selection[] {
   const terms = analysis.contentTerms;
-  // A digit or letter in quotes ("那“3”呢？") names a part of a coded name ("“3”即3个战略性新兴产业"), not any 3.
-  const shortQuoted = (t: string) => /^[\da-z]{1,2}$/i.test(t) && analysis.matchText.includes(`“${t}”`) && stats.documentFrequency(`“${t}”`) > 0;
-  const termForm = terms.map((t) => (shortQuoted(t) ? { term: t, forms: [`“${t}”`], widened: undefined, parts: [] } : termForms(t, stats)));
+  const termForm = terms.map((t) => (quotedCode(t, analysis, stats) ? quotedCodeForms(t) : termForms(t, stats)));
   // A name the asker puts in quotes ("那个“一件事”") is what they ask about; the words around it are their description.
   const weights = terms.map((t) => stats.weight(t) * termFactor(analysis, t) * (analysis.matchText.includes(`“${t}”`) && stats.documentFrequency(t) > 0 ? QUOTED_NAME : 1));
   const focus = definitionFocus(analysis);

@@ -4,8 +4,7 @@
  * with a phase or an extension after it ("二期", "南延", "扩建武进段").
  */
 const MEMBER_ENDINGS: Readonly<Record<string, string>> = {
-  道路: '大道|高速|快速路|公路|路',
-  学校: '小学|中学|高中|幼儿园',
+  道路: '大道|高速|公路|路',
 };
 
 const AFTER_NAME = '(?:[东西南北]延段?|[一二三四五六七八九]期|扩建\\p{Script=Han}{0,5}?段)?';
