@@ -107,7 +107,23 @@ function statesFigure(asked: string, value: string, english: boolean): boolean {
  * a kind of quantity ("增长"), while the question's heaviest word for a subject labels a figure of another kind
  * ("地区生产总值3570亿元、…规上服务业营收增长10.5%" for the growth of GDP).
  */
-function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): { values: string[]; labelWeight: number; otherSubject: boolean } {
+function figuresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): FiguresAsked {
+  // Several checks, the citation order and the statements all ask this of the same selections; a selection belongs
+  // to one question, so its reading is kept with it.
+  let read = figuresRead.get(sel);
+  if (!read) figuresRead.set(sel, (read = readFiguresAsked(sel, analysis, stats)));
+  return read;
+}
+
+interface FiguresAsked {
+  values: string[];
+  labelWeight: number;
+  otherSubject: boolean;
+}
+
+const figuresRead = new WeakMap<Selection, FiguresAsked>();
+
+function readFiguresAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermStats): FiguresAsked {
   const text = sel.hit.chunk.pageContent;
   const all = sel.figures;
   const asked = analysis.normalized;
@@ -261,9 +277,8 @@ function shareOfAsked(sel: Selection, analysis: QuestionAnalysis, stats: TermSta
  */
 function measureMismatch(sel: Selection, analysis: QuestionAnalysis, measures: AskedMeasure[], ctx: AnswerContext): DeclineCheck | undefined {
   const question = analysis.normalized;
-  // The figures asked about are read once, and only by the checks that need them.
-  let read: ReturnType<typeof figuresAsked> | undefined;
-  const figures = () => (read ??= figuresAsked(sel, analysis, ctx.stats));
+  // The figures asked about are read only by the checks that need them (and once: figuresAsked keeps its reading).
+  const figures = () => figuresAsked(sel, analysis, ctx.stats);
   const asked = () => figures().values;
   if (changeForLevel(sel, question, asked) || changeForShare(sel, question, asked) || shareOfAsked(sel, analysis, ctx.stats)) return 'quantity-kind';
   if (measures.length === 0 || sel.figures.length === 0) return undefined;
